@@ -1,0 +1,44 @@
+namespace TlsPreflight.Probing.Model;
+
+/// <summary>Machine codes, modelled on the RFC 8460 §4.3 result types where one exists.</summary>
+public static class FindingCodes
+{
+    // RFC 8460 §4.3 result types
+    public const string StartTlsNotSupported = "starttls-not-supported";
+    public const string CertificateHostMismatch = "certificate-host-mismatch";
+    public const string CertificateExpired = "certificate-expired";
+    public const string CertificateNotTrusted = "certificate-not-trusted";
+    public const string ValidationFailure = "validation-failure";
+    public const string TlsaInvalid = "tlsa-invalid";
+    public const string TlsaMismatch = "tlsa-mismatch";
+    public const string DnssecInvalid = "dnssec-invalid";
+    public const string DaneRequired = "dane-required";
+    public const string StsPolicyFetchError = "sts-policy-fetch-error";
+    public const string StsPolicyInvalid = "sts-policy-invalid";
+    public const string StsWebPkiInvalid = "sts-webpki-invalid";
+    public const string StsMxMismatch = "sts-mx-mismatch";
+
+    // Our own
+    public const string TlsHandshakeFailed = "tls-handshake-failed";
+    public const string MxUnreachable = "mx-unreachable";
+    public const string RateLimited = "rate-limited";
+    public const string Timeout = "timeout";
+    public const string SmtpRejected = "smtp-rejected";
+    public const string ProtocolError = "protocol-error";
+    public const string LegacyTlsVersion = "legacy-tls-version";
+    public const string DowngradeSuspected = "downgrade-suspected";
+    public const string NullMx = "null-mx";
+    public const string NullMxMixed = "null-mx-mixed";
+    public const string ImplicitMx = "implicit-mx";
+    public const string NoMailServer = "no-mail-server";
+    public const string MxIsCname = "mx-is-cname";
+    public const string MxPrivateAddress = "mx-private-address";
+    public const string MxNoAddress = "mx-no-address";
+    public const string DnsFailure = "dns-failure";
+    public const string SmtpEgressBlocked = "smtp-egress-blocked";
+    public const string MtaStsEnforce = "mta-sts-enforce";
+    public const string MtaStsTesting = "mta-sts-testing";
+    public const string DaneValid = "dane-valid";
+    public const string TlsRptPresent = "tls-rpt-present";
+    public const string TlsRptInvalid = "tls-rpt-invalid";
+}

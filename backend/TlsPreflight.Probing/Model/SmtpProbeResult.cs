@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+
+namespace TlsPreflight.Probing.Model;
+
+/// <summary>How one SMTP conversation with one MX address ended. Serialised kebab-case.</summary>
+public enum ProbeOutcome
+{
+    /// <summary>Banner, EHLO, (STARTTLS, handshake, EHLO,) QUIT all done.</summary>
+    Completed,
+    /// <summary>Not dialled: the address is private/loopback/link-local and the guard is on.</summary>
+    SkippedPrivateAddress,
+    /// <summary>Not dialled: e.g. an IPv6 address without IPv6 on this host.</summary>
+    SkippedUnroutable,
+    Refused,
+    Timeout,
+    /// <summary>421 or another 4xx at banner/EHLO: a result, not retried.</summary>
+    RateLimited,
+    /// <summary>5xx at banner or EHLO.</summary>
+    Rejected,
+    /// <summary>STARTTLS was offered and accepted but the TLS handshake failed.</summary>
+    HandshakeFailed,
+    /// <summary>Garbage, oversized lines or replies, or a closed connection mid-dialogue.</summary>
+    ProtocolError,
+}
+
+/// <summary>Evidence from one SMTP probe. <see cref="Error"/> says in words what went wrong, if anything.</summary>
+/// <param name="Step">The step where the conversation ended early: connect, banner, ehlo, starttls, handshake, ehlo-tls, quit.</param>
+public sealed record SmtpProbeResult(
+    string Address,
+    int Port,
+    ProbeOutcome Outcome,
+    string? Step,
+    string? Error,
+    int? LastReplyCode,
+    string? Banner,
+    bool StartTlsOffered,
+    TlsSessionReport? Tls,
+    ProbeTimings Timings);
+
+/// <summary>Milliseconds spent in each step; zero when the step was not reached.</summary>
+public sealed record ProbeTimings(long ConnectMs, long BannerMs, long EhloMs, long StartTlsMs, long HandshakeMs, long TotalMs);
+
+/// <summary>The negotiated TLS session and the certificate as we validated it ourselves.</summary>
+/// <param name="Protocol">"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1.0".</param>
+/// <param name="ChainDer">The chain the server presented, leaf first, DER. Kept for DANE matching; not serialised.</param>
+public sealed record TlsSessionReport(
+    string Protocol,
+    string CipherSuite,
+    CertificateReport Certificate,
+    IReadOnlyList<string> ChainSubjects,
+    [property: JsonIgnore] IReadOnlyList<byte[]> ChainDer);
+
+/// <summary>The leaf certificate and our own verdicts on it.</summary>
+/// <param name="Trusted">Chain builds to a system root or an extra trusted CA (expiry judged separately).</param>
+/// <param name="NameMatches">A SAN dNSName matches the MX host (RFC 6125 §6.4; wildcard only as the whole left-most label).</param>
+public sealed record CertificateReport(
+    string Subject,
+    string Issuer,
+    DateTimeOffset NotBefore,
+    DateTimeOffset NotAfter,
+    IReadOnlyList<string> DnsNames,
+    string Sha256Fingerprint,
+    bool Trusted,
+    string? TrustError,
+    bool NameMatches,
+    bool Expired);

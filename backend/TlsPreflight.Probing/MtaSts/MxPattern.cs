@@ -1,0 +1,9 @@
+namespace TlsPreflight.Probing.MtaSts;
+
+/// <summary>MTA-STS `mx` pattern matching (RFC 8461 §4.1).</summary>
+public static class MxPattern
+{
+    /// <summary>Case-insensitive; a trailing dot on the host is ignored; `*.` replaces exactly the left-most label.</summary>
+    public static bool Matches(string pattern, string mxHost)
+        => throw new NotImplementedException("rules helper");
+}

@@ -1,0 +1,56 @@
+# Shared set-up for `npm test`, `npm start` and the benchmarks. Sourced, not run.
+
+# Debian packages the test servers and the browser need; installed only when missing.
+ensure_debian_packages() {
+  local wanted=(postgresql redis-server chromium) missing=()
+  for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "warning: missing ${missing[*]} and cannot apt-get install them; those tests will fail" >&2
+    return 0
+  fi
+  echo "== apt-get install ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_npm_packages() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "== npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# PostgreSQL and Redis on loopback, in a scratch folder, for the integration tests.
+start_test_services() {
+  local run="$root/artifacts/services"
+  rm -rf "$run" && mkdir -p "$run"
+  local pgbin
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -n "$pgbin" ]; then
+    local pgport=55432
+    chown -R postgres "$run" 2>/dev/null || true
+    mkdir -p "$run/pg" && chown postgres "$run/pg" 2>/dev/null || true
+    local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
+    "${as[@]}" "$pgbin/initdb" -D "$run/pg" -A trust -U postgres >/dev/null
+    "${as[@]}" "$pgbin/pg_ctl" -D "$run/pg" -o "-p $pgport -k $run -c listen_addresses=127.0.0.1" -l "$run/pg.log" -w start >/dev/null
+    PG_PID=$(head -1 "$run/pg/postmaster.pid")
+    export TLSPREFLIGHT_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+    echo "== PostgreSQL on 127.0.0.1:$pgport (pid $PG_PID)"
+  fi
+  if command -v redis-server >/dev/null; then
+    local redisport=56379
+    redis-server --port $redisport --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$run/redis.log" 2>&1 &
+    REDIS_PID=$!
+    export TLSPREFLIGHT_TEST_REDIS="127.0.0.1:$redisport"
+    echo "== Redis on 127.0.0.1:$redisport (pid $REDIS_PID)"
+  fi
+}
+
+stop_test_services() {
+  [ -n "${REDIS_PID:-}" ] && kill "$REDIS_PID" 2>/dev/null
+  [ -n "${PG_PID:-}" ] && kill -INT "$PG_PID" 2>/dev/null
+  return 0
+}
