@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TlsPreflight.TestLab.Scenarios;
 
@@ -33,9 +34,10 @@ internal static class LabProgram
         File.Move(outFile + ".tmp", outFile, overwrite: true); // readers never see half a file
         Console.WriteLine($"lab serving; described in {Path.GetFullPath(outFile)}");
 
+        // Handle SIGTERM/SIGINT ourselves so the servers stop and the CA file is deleted before exit.
         var stop = new TaskCompletionSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.TrySetResult(); });
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
         await stop.Task;
         return 0;
     }
