@@ -29,6 +29,13 @@ internal sealed class CheckOptions
 
     public Option<int> SmtpPort { get; } = new("--smtp-port") { Description = "SMTP port to probe.", HelpName = "N", DefaultValueFactory = _ => 25 };
 
+    public Option<int> HttpsPort { get; } = new("--https-port")
+    {
+        Description = "Port for the MTA-STS policy fetch (RFC 8461 says 443; labs use another).",
+        HelpName = "N",
+        DefaultValueFactory = _ => 443,
+    };
+
     public Option<bool> AllowPrivateNetworks { get; } = new("--allow-private-networks")
     {
         Description = "Allow dialling private and loopback addresses found in DNS (labs and tests only).",
@@ -58,14 +65,8 @@ internal sealed class CheckOptions
             }
         });
         // Validators also run when the text did not convert (that error is reported on its own), so read the token.
-        SmtpPort.Validators.Add(result =>
-        {
-            if (LastToken(result) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
-                && port is < 1 or > 65535)
-            {
-                result.AddError("--smtp-port must be between 1 and 65535");
-            }
-        });
+        SmtpPort.Validators.Add(result => RequirePort(result, "--smtp-port"));
+        HttpsPort.Validators.Add(result => RequirePort(result, "--https-port"));
         Timeout.Validators.Add(result =>
         {
             if (LastToken(result) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
@@ -94,7 +95,7 @@ internal sealed class CheckOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Targets);
-        foreach (Option option in (Option[])[Json, DnsServers, Dnssec, SmtpPort, AllowPrivateNetworks, CaFile, EhloName, Timeout])
+        foreach (Option option in (Option[])[Json, DnsServers, Dnssec, SmtpPort, HttpsPort, AllowPrivateNetworks, CaFile, EhloName, Timeout])
         {
             command.Options.Add(option);
         }
@@ -114,6 +115,7 @@ internal sealed class CheckOptions
         options.DnsServers = [.. (parseResult.GetValue(DnsServers) ?? []).Select(s => ParseNameServer(s)!)];
         options.TrustResolverDnssec = parseResult.GetValue(Dnssec);
         options.SmtpPort = parseResult.GetValue(SmtpPort);
+        options.HttpsPort = parseResult.GetValue(HttpsPort);
         options.AllowPrivateNetworks = parseResult.GetValue(AllowPrivateNetworks);
         options.ExtraTrustedCaFile = parseResult.GetValue(CaFile) is { } ca ? Path.GetFullPath(ca) : null;
         if (parseResult.GetValue(EhloName) is { } ehlo)
@@ -154,6 +156,15 @@ internal sealed class CheckOptions
     // IPAddress.TryParse also takes inet_aton forms such as "1.2.3" or "0x7f.1"; only dotted quads are meant here.
     private static bool IsWritten(IPAddress address, string text)
         => address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || address.ToString() == text;
+
+    private static void RequirePort(OptionResult result, string name)
+    {
+        if (LastToken(result) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
+            && port is < 1 or > 65535)
+        {
+            result.AddError($"{name} must be between 1 and 65535");
+        }
+    }
 
     private static string? LastToken(OptionResult result) => result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
 

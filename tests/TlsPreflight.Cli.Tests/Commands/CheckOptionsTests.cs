@@ -30,6 +30,7 @@ public sealed class CheckOptionsTests
         Assert.Empty(options.DnsServers);
         Assert.False(options.TrustResolverDnssec);
         Assert.Equal(25, options.SmtpPort);
+        Assert.Equal(443, options.HttpsPort);
         Assert.False(options.AllowPrivateNetworks);
         Assert.Null(options.ExtraTrustedCaFile);
         Assert.Equal(defaults.EhloName, options.EhloName);
@@ -44,11 +45,12 @@ public sealed class CheckOptionsTests
         try
         {
             var options = Options("a.example", "b@c.example", "--dns-server", "127.0.0.1:5353", "--dns-server", "[::1]:53",
-                "--dnssec", "--smtp-port", "2525", "--allow-private-networks", "--ca-file", ca, "--ehlo-name", "Probe.Example.NET", "--timeout", "7.5");
+                "--dnssec", "--smtp-port", "2525", "--https-port", "8443", "--allow-private-networks", "--ca-file", ca, "--ehlo-name", "Probe.Example.NET", "--timeout", "7.5");
 
             Assert.Equal(["127.0.0.1:5353", "[::1]:53"], options.DnsServers);
             Assert.True(options.TrustResolverDnssec);
             Assert.Equal(2525, options.SmtpPort);
+            Assert.Equal(8443, options.HttpsPort);
             Assert.True(options.AllowPrivateNetworks);
             Assert.Equal(Path.GetFullPath(ca), options.ExtraTrustedCaFile);
             Assert.Equal("probe.example.net", options.EhloName);
@@ -88,6 +90,7 @@ public sealed class CheckOptionsTests
     [InlineData("--smtp-port", "0")]
     [InlineData("--smtp-port", "70000")]
     [InlineData("--smtp-port", "twenty-five")]
+    [InlineData("--https-port", "0")]
     [InlineData("--timeout", "0")]
     [InlineData("--timeout", "-3")]
     [InlineData("--timeout", "soon")]
