@@ -39,6 +39,23 @@ public sealed class DaneTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task A_secure_dane_ta_record_for_the_issuing_ca_in_the_presented_chain_is_enforced()
+    {
+        var domain = LabFixture.NewDomain("daneta");
+        var mxHost = $"mx.{domain}";
+        lab.PublishMx(domain, lab.Smtp(SmtpBehaviour.StartTls, mxHost, lab.Authority.Issue(mxHost)));
+        var tlsaName = $"_25._tcp.{mxHost}";
+        lab.Zone.Tlsa(tlsaName, 2, 0, 1, System.Security.Cryptography.SHA256.HashData(lab.Authority.Intermediate.RawData))
+            .Secure(domain).Secure(mxHost).Secure(tlsaName);
+        await using var engine = new LabEngine(lab, o => o.ExtraTrustedCaFile = null); // DANE-TA needs no WebPKI root
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Enforced, result.Level);
+        Assert.Equal("match", Assert.Single(result.MxHosts).Dane.Outcome);
+    }
+
+    [Fact]
     public async Task A_secure_tlsa_that_does_not_match_is_a_mismatch_and_not_enforced()
     {
         var (domain, _) = DaneDomain("danebad", secure: true, _ => new byte[32]);

@@ -32,7 +32,7 @@ public sealed class GoodCitizenTests(LabFixture lab)
         var domain = LabFixture.NewDomain("privatests");
         var policyHost = $"mta-sts.{domain}";
         await using var https = LabHttpsServer.Start(0, IPAddress.Loopback);
-        https.Route(policyHost, lab.Authority.Issue(policyHost), LabHttpResponse.Policy("enforce", 86400, "*.example"));
+        https.Route(policyHost, lab.Authority.Issue(policyHost), LabHttpResponse.Policy("enforce", 86400, "*.example"), lab.Authority.Chain);
         lab.Zone.Txt($"_mta-sts.{domain}", "v=STSv1; id=1;").A(policyHost, IPAddress.Loopback).NullMx(domain);
         await using var engine = new LabEngine(lab, o =>
         {

@@ -35,7 +35,7 @@ public sealed class LabFixture : IAsyncLifetime
     /// <summary>An SMTP server for <paramref name="mxHost"/>, stopped with the fixture.</summary>
     public LabSmtpServer Smtp(SmtpBehaviour behaviour, string mxHost, X509Certificate2? certificate = null, IPAddress? address = null)
     {
-        var server = LabSmtpServer.Start(behaviour, SmtpPort, mxHost, certificate, [Authority.Root], address: address);
+        var server = LabSmtpServer.Start(behaviour, SmtpPort, mxHost, certificate, Authority.Chain, address: address);
         lock (servers)
             servers.Add(server);
         return server;

@@ -15,7 +15,7 @@ public sealed class MtaStsTests(LabFixture lab)
         var (domain, mxHost, _) = lab.VerifiedDomain(label);
         var policyHost = $"mta-sts.{domain}";
         lab.Zone.Txt($"_mta-sts.{domain}", $"v=STSv1; id={recordId};").A(policyHost, lab.Https.Address);
-        lab.Https.Route(policyHost, policyCertificate ?? lab.Authority.Issue(policyHost), response(mxHost));
+        lab.Https.Route(policyHost, policyCertificate ?? lab.Authority.Issue(policyHost), response(mxHost), lab.Authority.Chain);
         return (domain, mxHost, policyHost);
     }
 

@@ -41,7 +41,8 @@ public sealed class StartTlsLevelTests(LabFixture lab)
         Assert.True(tls.Certificate.NameMatches);
         Assert.False(tls.Certificate.Expired);
         Assert.Contains(mxHost, tls.Certificate.DnsNames);
-        Assert.Equal(2, tls.ChainDer.Count); // the leaf and the lab root the server sends after it
+        Assert.Equal(2, tls.ChainDer.Count); // the leaf and the intermediate the server sends after it
+        Assert.Equal(lab.Authority.Intermediate.Subject, tls.ChainSubjects[1]);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class StartTlsLevelTests(LabFixture lab)
         var domain = LabFixture.NewDomain("tls12");
         var mxHost = $"mx.{domain}";
         var server = TestLab.Smtp.LabSmtpServer.Start(SmtpBehaviour.StartTls, lab.SmtpPort, mxHost, lab.Authority.Issue(mxHost),
-            [lab.Authority.Root], System.Security.Authentication.SslProtocols.Tls12);
+            lab.Authority.Chain, System.Security.Authentication.SslProtocols.Tls12);
         await using var _ = server;
         lab.PublishMx(domain, server);
         await using var engine = new LabEngine(lab);
