@@ -1,6 +1,14 @@
+using TlsPreflight.Api.Edges;
+using TlsPreflight.Api.Extensions;
+using TlsPreflight.Api.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok());
-app.Run();
+app.UseApiEdges();
+app.MapApplicationEndpoints();
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
 
 public partial class Program;
