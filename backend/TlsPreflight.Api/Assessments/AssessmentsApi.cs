@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Decisions;
+using TlsPreflight.Api.Edges;
+using TlsPreflight.Api.Identity;
+using TlsPreflight.Probing.Names;
+
+namespace TlsPreflight.Api.Assessments;
+
+public static class AssessmentsApi
+{
+    public sealed record AssessmentRequest(IReadOnlyList<string> Recipients, AssessmentIntent Intent);
+
+    public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.User).WithTags("Assessments");
+        api.MapPost("/assessments", AssessMessage)
+            .WithSummary("Decide a message: assess its recipient domains and apply the tenant's policy");
+        api.MapGet("/domains/{domain}", GetDomain)
+            .RequireRateLimiting(RateLimits.Refresh)
+            .WithSummary("The full assessment of one domain (refresh=true bypasses the cache)");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SendDecision>, ValidationProblem>> AssessMessage(
+        AssessmentRequest request, HttpContext context, MessageAssessment message, IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
+    {
+        if (!RecipientList.TryParse(request.Recipients, options.Value.MaxRecipients, out var recipients, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var caller = CallerIdentity.From(context.User)!;
+        return TypedResults.Ok(await message.DecideAsync(caller, recipients, request.Intent, cancellationToken));
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetDomain(
+        string domain, AssessmentService assessments, IOptions<AssessmentOptions> options, CancellationToken cancellationToken, bool refresh = false)
+    {
+        if (domain.Contains('@'))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = ["A domain, not an address."] });
+        }
+
+        if (!DomainName.TryNormalize(domain, out var normalized, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = [error] });
+        }
+
+        var cached = await assessments.GetAsync(normalized, refresh, options.Value.PreviewDeadline, cancellationToken);
+        var json = JsonSerializer.SerializeToNode(cached.Assessment, ApiJson.Options)!.AsObject();
+        json["fromCache"] = cached.FromCache;
+        return TypedResults.Content(json.ToJsonString(ApiJson.Options), "application/json");
+    }
+}

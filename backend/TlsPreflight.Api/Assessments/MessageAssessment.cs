@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Audit;
+using TlsPreflight.Api.Decisions;
+using TlsPreflight.Api.Identity;
+using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.VerifiedDomains;
+
+namespace TlsPreflight.Api.Assessments;
+
+/// <summary>Whether the add-in is previewing (recipients changed) or the user pressed Send.</summary>
+public enum AssessmentIntent
+{
+    Preview,
+    Send,
+}
+
+/// <summary>The flow behind POST /api/v1/assessments: policy, internal domains, cached assessments, decision, audit.</summary>
+public sealed class MessageAssessment(
+    ITenantPolicyStore policies,
+    TenantDirectory directory,
+    AssessmentService assessments,
+    IAuditLog audit,
+    IOptions<AssessmentOptions> options,
+    TimeProvider clock)
+{
+    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, AssessmentIntent intent, CancellationToken cancellationToken)
+    {
+        var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
+        var directoryDomains = await directory.GetVerifiedDomainsAsync(caller.TenantId, cancellationToken);
+        var internalDomains = new HashSet<string>(policy.Policy.InternalDomains.Concat(directoryDomains), StringComparer.Ordinal);
+
+        var deadline = intent == AssessmentIntent.Send ? options.Value.SendDeadline : options.Value.PreviewDeadline;
+        var domains = recipients.Select(r => r.Domain).Distinct(StringComparer.Ordinal).ToList();
+        var results = await Task.WhenAll(domains.Select(async domain =>
+            internalDomains.Contains(domain)
+                ? (domain, null, false)
+                : await AssessAsync(domain, deadline, cancellationToken)));
+
+        var decision = SendDecision.Make(policy, internalDomains, results);
+        if (intent == AssessmentIntent.Send)
+        {
+            await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);
+        }
+
+        return decision;
+    }
+
+    private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var cached = await assessments.GetAsync(domain, refresh: false, deadline, cancellationToken);
+        return (domain, cached.Assessment, cached.FromCache);
+    }
+
+    private AuditEntry ToAuditEntry(CallerIdentity caller, SendDecision decision, IReadOnlyList<Recipient>? recipients) => new()
+    {
+        TenantId = caller.TenantId,
+        Time = clock.GetUtcNow(),
+        Sender = caller.UserName,
+        Decision = decision.Decision,
+        PolicyVersion = decision.PolicyVersion,
+        Recipients = recipients?.Select(r => r.Address ?? r.Domain).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        Domains = decision.Domains.Select(d => new AuditDomain
+        {
+            Domain = d.Domain,
+            Level = d.Level,
+            RequiredLevel = d.RequiredLevel,
+            Action = d.Action,
+            Decision = d.Decision,
+            Internal = d.Internal,
+            Findings = d.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal).ToList(),
+        }).ToList(),
+    };
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using TlsPreflight.Api.Decisions;
+using TlsPreflight.Api.Policy;
+
+namespace TlsPreflight.Api.Audit;
+
+/// <summary>The audit log as CSV (RFC 4180), one row per entry and recipient domain.</summary>
+public static class AuditCsv
+{
+    public const string Header = "id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients";
+
+    public static async Task WriteAsync(IAsyncEnumerable<AuditEntry> entries, Stream output, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(Header);
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            foreach (var line in Rows(entry))
+            {
+                await writer.WriteLineAsync(line);
+            }
+        }
+    }
+
+    public static IEnumerable<string> Rows(AuditEntry entry)
+    {
+        var recipients = entry.Recipients == null ? "" : string.Join(' ', entry.Recipients);
+        foreach (var domain in entry.Domains.DefaultIfEmpty())
+        {
+            yield return string.Join(',', new[]
+            {
+                entry.Id.ToString(CultureInfo.InvariantCulture),
+                entry.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                entry.Sender,
+                Name(entry.Decision),
+                entry.PolicyVersion.ToString(CultureInfo.InvariantCulture),
+                domain?.Domain ?? "",
+                domain?.Level is { } level ? FindingText.Level(level) : "",
+                domain?.RequiredLevel is { } required ? FindingText.Level(required) : "",
+                domain == null ? "" : Name(domain.Action),
+                domain == null ? "" : Name(domain.Decision),
+                domain?.Internal == true ? "true" : "false",
+                domain == null ? "" : string.Join(' ', domain.Findings),
+                recipients,
+            }.Select(Field));
+        }
+    }
+
+    private static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
+
+    /// <summary>Quotes per RFC 4180 §2, and defuses spreadsheet formulas (a sender could be "=cmd|...").</summary>
+    public static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

@@ -1,0 +1,17 @@
+namespace TlsPreflight.Api.Audit;
+
+/// <summary>The append-only audit log, always read within one tenant. Used by the API and the admin page.</summary>
+public interface IAuditLog
+{
+    Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    Task<AuditPage> QueryAsync(string tenantId, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Null when the entry does not exist or belongs to another tenant.</summary>
+    Task<AuditEntry?> FindAsync(string tenantId, long id, CancellationToken cancellationToken);
+
+    /// <summary>Every matching entry, newest first, streamed (for CSV export).</summary>
+    IAsyncEnumerable<AuditEntry> StreamAsync(string tenantId, AuditFilter filter, CancellationToken cancellationToken);
+
+    Task<AuditStats> GetStatsAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken);
+}

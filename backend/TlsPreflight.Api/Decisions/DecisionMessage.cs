@@ -1,0 +1,51 @@
+using System.Text;
+using TlsPreflight.Api.Policy;
+using TlsPreflight.Probing.Model;
+
+namespace TlsPreflight.Api.Decisions;
+
+/// <summary>The sender-facing text: plain, at most 500 characters (the Smart Alerts dialog limit), naming the weak domains.</summary>
+public static class DecisionMessage
+{
+    public const int MaxLength = 500;
+
+    public static string Compose(PolicyAction decision, IReadOnlyList<DomainDecision> domains)
+    {
+        if (decision == PolicyAction.Allow)
+        {
+            return "";
+        }
+
+        var weak = domains.Where(d => d.Decision != PolicyAction.Allow)
+            .OrderByDescending(d => d.Decision)
+            .ToList();
+        var text = new StringBuilder(decision == PolicyAction.Block ? "Forced TLS: " : "TLS warning: ");
+        var closing = decision == PolicyAction.Block ? " The message was not sent." : " You can send anyway.";
+        for (var i = 0; i < weak.Count; i++)
+        {
+            var sentence = Sentence(weak[i]) + " ";
+            var more = weak.Count - i - 1;
+            var tail = more > 0 ? $"…and {more} more domain{(more == 1 ? "" : "s")}." : "";
+            if (text.Length + sentence.Length + tail.Length + closing.Length > MaxLength)
+            {
+                text.Append($"…and {weak.Count - i} more domain{(weak.Count - i == 1 ? "" : "s")}.");
+                break;
+            }
+
+            text.Append(sentence);
+        }
+
+        var message = text.ToString().TrimEnd() + closing;
+        return message.Length <= MaxLength ? message : message[..(MaxLength - 1)] + "…";
+    }
+
+    private static string Sentence(DomainDecision domain)
+    {
+        var level = FindingText.Level(domain.Level ?? SecurityLevel.Unknown);
+        var required = FindingText.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
+        var reason = domain.Reason.TrimEnd('.');
+        return domain.Level == SecurityLevel.Unknown
+            ? $"{domain.Domain} could not be checked ({reason})."
+            : $"{domain.Domain} requires {required} delivery but is {level} ({reason}).";
+    }
+}

@@ -1,0 +1,55 @@
+using TlsPreflight.Api.Policy;
+using TlsPreflight.Probing.Model;
+
+namespace TlsPreflight.Api.Decisions;
+
+/// <summary>The decision for one recipient domain (API.md `domains[]`).</summary>
+public sealed record DomainDecision(
+    string Domain,
+    SecurityLevel? Level,
+    SecurityLevel? RequiredLevel,
+    PolicyAction Action,
+    PolicyAction Decision,
+    bool Internal,
+    string MatchedRule,
+    string Reason,
+    IReadOnlyList<Finding> Findings,
+    DateTimeOffset? CheckedAt,
+    bool FromCache);
+
+/// <summary>The decision for a whole message: the strictest over its domains, and what to tell the sender.</summary>
+public sealed record SendDecision(
+    PolicyAction Decision,
+    string Message,
+    int PolicyVersion,
+    FailMode FailMode,
+    IReadOnlyList<DomainDecision> Domains)
+{
+    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked.</summary>
+    public static SendDecision Make(
+        PolicyVersion policy,
+        IReadOnlyCollection<string> internalDomains,
+        IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains)
+    {
+        var decisions = new List<DomainDecision>(domains.Count);
+        foreach (var (domain, assessment, fromCache) in domains)
+        {
+            if (assessment == null || internalDomains.Contains(domain))
+            {
+                decisions.Add(new DomainDecision(domain, null, null, PolicyAction.Allow, PolicyAction.Allow, true, "internal",
+                    "Internal domain: not checked.", [], null, false));
+                continue;
+            }
+
+            var forced = PolicyRules.MatchForcedTls(policy.Policy, domain);
+            var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
+            var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
+            decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
+                forced?.Pattern ?? "default", FindingText.Reason(assessment.Level, assessment.Findings), assessment.Findings,
+                assessment.CheckedAt, fromCache));
+        }
+
+        var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));
+        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions), policy.Version, policy.Policy.FailMode, decisions);
+    }
+}

@@ -1,0 +1,55 @@
+using TlsPreflight.Api.Assessments;
+using TlsPreflight.Api.Audit;
+using TlsPreflight.Api.Caching;
+using TlsPreflight.Api.Edges;
+using TlsPreflight.Api.Health;
+using TlsPreflight.Api.Hosting;
+using TlsPreflight.Api.Identity;
+using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.Storage;
+using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Probing;
+
+namespace TlsPreflight.Api.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddApiEdges();
+        builder.AddApiIdentity();
+        builder.AddStorage();
+        builder.AddCaching();
+        builder.AddApiHealthChecks();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName);
+        services.AddTlsPreflightProbing();
+
+        services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName);
+        services.AddSingleton<AssessmentService>();
+        services.AddScoped<MessageAssessment>();
+        services.AddScoped<ITenantPolicyStore, PolicyStore>();
+        services.AddScoped<IAuditLog, AuditLog>();
+
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
+        var graphTimeout = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Timeout ?? TimeSpan.FromSeconds(10);
+        services.AddHttpClient(TenantDirectory.HttpClientName, http => http.Timeout = graphTimeout);
+        services.AddSingleton<TenantDirectory>();
+    }
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapApiHealth();
+        app.MapAddinWellKnown();
+        app.MapAssessmentsApi();
+        app.MapPolicyApi();
+        app.MapAuditApi();
+        if (app.Environment.IsDevelopment() && app.Services.GetService<DevelopmentTokenIssuer>() != null)
+        {
+            app.MapDevelopmentTokenApi();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+
+namespace TlsPreflight.Api.Identity;
+
+/// <summary>Who is calling, read from a validated access token (Entra ID or the Development issuer).</summary>
+public sealed record CallerIdentity(string TenantId, string UserId, string UserName, bool IsAdmin)
+{
+    public const string AdminAppRole = "TlsPreflight.Admin";
+    public const string Scope = "access_as_user";
+
+    /// <summary>Directory role template ids (wids claim) that count as tenant admins.</summary>
+    public static readonly IReadOnlySet<string> AdminDirectoryRoles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "29232cdf-9323-42fd-ade2-1d097af3e4de", // Exchange Administrator
+        "62e90394-69f5-4237-9190-012177145e10", // Global Administrator
+    };
+
+    // Entra ID claim names, short (MapInboundClaims off) and long (mapped) forms.
+    private static readonly string[] TenantClaims = ["tid", "http://schemas.microsoft.com/identity/claims/tenantid"];
+    private static readonly string[] ObjectIdClaims = ["oid", "http://schemas.microsoft.com/identity/claims/objectidentifier", "sub", ClaimTypes.NameIdentifier];
+    private static readonly string[] NameClaims = ["preferred_username", "upn", "name", ClaimTypes.Name];
+    private static readonly string[] RoleClaims = ["roles", ClaimTypes.Role];
+    private static readonly string[] ScopeClaims = ["scp", "http://schemas.microsoft.com/identity/claims/scope"];
+
+    /// <summary>Null when the token lacks a tenant or a user: such a caller gets no data.</summary>
+    public static CallerIdentity? From(ClaimsPrincipal user)
+    {
+        var tenant = First(user, TenantClaims);
+        var userId = First(user, ObjectIdClaims);
+        if (string.IsNullOrEmpty(tenant) || string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+
+        var name = First(user, NameClaims) ?? userId;
+        var isAdmin = All(user, RoleClaims).Contains(AdminAppRole, StringComparer.Ordinal)
+            || All(user, ["wids"]).Any(AdminDirectoryRoles.Contains);
+        return new CallerIdentity(tenant.ToLowerInvariant(), userId, name.ToLowerInvariant(), isAdmin);
+    }
+
+    /// <summary>Delegated tokens carry scopes space-separated in one `scp` claim.</summary>
+    public static bool HasScope(ClaimsPrincipal user)
+        => All(user, ScopeClaims).SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(Scope, StringComparer.Ordinal);
+
+    private static string? First(ClaimsPrincipal user, string[] types)
+        => types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+
+    private static IEnumerable<string> All(ClaimsPrincipal user, string[] types)
+        => types.SelectMany(t => user.FindAll(t)).Select(c => c.Value);
+}

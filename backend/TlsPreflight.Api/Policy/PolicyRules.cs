@@ -1,0 +1,58 @@
+using TlsPreflight.Probing.Model;
+
+namespace TlsPreflight.Api.Policy;
+
+/// <summary>Pure policy logic: which rule applies to a domain, and what it decides for a level.</summary>
+public static class PolicyRules
+{
+    /// <summary>The forced-TLS entry for a domain, an exact pattern before a wildcard; null means the default rule.</summary>
+    public static ForcedTlsRule? MatchForcedTls(TenantPolicy policy, string domain)
+    {
+        ForcedTlsRule? wildcard = null;
+        foreach (var rule in policy.ForcedTls)
+        {
+            if (string.Equals(rule.Pattern, domain, StringComparison.OrdinalIgnoreCase))
+            {
+                return rule;
+            }
+
+            wildcard ??= PatternMatches(rule.Pattern, domain) ? rule : null;
+        }
+
+        return wildcard;
+    }
+
+    /// <summary>`*.example.com` matches `a.example.com` only: the wildcard is exactly the left-most label
+    /// (as RFC 8461 §4.1 `mx` patterns), never `example.com` itself nor `a.b.example.com`.</summary>
+    public static bool PatternMatches(string pattern, string domain)
+    {
+        if (!pattern.StartsWith("*.", StringComparison.Ordinal))
+        {
+            return string.Equals(pattern, domain, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var firstDot = domain.IndexOf('.', StringComparison.Ordinal);
+        return firstDot > 0 && string.Equals(domain[(firstDot + 1)..], pattern[2..], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The decision for one assessed domain under a rule (API.md "decision per domain").</summary>
+    public static PolicyAction Decide(SecurityLevel level, PolicyRule rule, FailMode failMode)
+    {
+        if (level >= rule.RequiredLevel || rule.Action == PolicyAction.Allow)
+        {
+            return PolicyAction.Allow;
+        }
+
+        // An unknown result is never reported as insecure: the admin's fail mode decides (PRODUCT.md).
+        if (level == SecurityLevel.Unknown)
+        {
+            return failMode == FailMode.Safe ? PolicyAction.Block : PolicyAction.Warn;
+        }
+
+        return rule.Action;
+    }
+
+    /// <summary>The message's decision is the strictest over its recipients.</summary>
+    public static PolicyAction Strictest(IEnumerable<PolicyAction> decisions)
+        => decisions.DefaultIfEmpty(PolicyAction.Allow).Max();
+}

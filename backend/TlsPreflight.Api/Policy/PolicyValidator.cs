@@ -1,0 +1,119 @@
+using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Names;
+
+namespace TlsPreflight.Api.Policy;
+
+/// <summary>Checks an admin's policy and returns it normalised (lower-case A-label patterns), or errors per field.</summary>
+public static class PolicyValidator
+{
+    public const int MaxForcedTlsRules = 1000;
+    public const int MaxInternalDomains = 1000;
+    public const int MaxRetentionDays = 3650;
+
+    public static bool TryValidate(TenantPolicy policy, out TenantPolicy normalized, out Dictionary<string, string[]> errors)
+    {
+        var found = new Dictionary<string, List<string>>();
+        void Add(string field, string error) => (found.TryGetValue(field, out var list) ? list : found[field] = []).Add(error);
+
+        CheckRequiredLevel("defaultRule.requiredLevel", policy.DefaultRule.RequiredLevel, Add);
+
+        if (policy.ForcedTls.Count > MaxForcedTlsRules)
+        {
+            Add("forcedTls", $"At most {MaxForcedTlsRules} forced-TLS rules.");
+        }
+
+        var rules = new List<ForcedTlsRule>();
+        var seenPatterns = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < policy.ForcedTls.Count; i++)
+        {
+            var rule = policy.ForcedTls[i];
+            var field = $"forcedTls[{i}]";
+            // JSON `[null]` gets past the nullable annotations, which do not cover list elements.
+            if (rule is null)
+            {
+                Add(field, "A rule object, not null.");
+                continue;
+            }
+
+            CheckRequiredLevel($"{field}.requiredLevel", rule.RequiredLevel, Add);
+            if (!TryNormalizePattern(rule.Pattern, out var pattern, out var error))
+            {
+                Add($"{field}.pattern", error);
+                continue;
+            }
+
+            if (!seenPatterns.Add(pattern))
+            {
+                Add($"{field}.pattern", $"'{pattern}' is listed twice.");
+            }
+
+            rules.Add(rule with { Pattern = pattern });
+        }
+
+        if (policy.InternalDomains.Count > MaxInternalDomains)
+        {
+            Add("internalDomains", $"At most {MaxInternalDomains} internal domains.");
+        }
+
+        var internalDomains = new List<string>();
+        for (var i = 0; i < policy.InternalDomains.Count; i++)
+        {
+            if (DomainName.TryNormalize(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
+            {
+                if (!internalDomains.Contains(domain))
+                {
+                    internalDomains.Add(domain);
+                }
+            }
+            else
+            {
+                Add($"internalDomains[{i}]", string.IsNullOrEmpty(error) ? "A domain, not an address." : error);
+            }
+        }
+
+        if (policy.Audit.RetentionDays is < 1 or > MaxRetentionDays)
+        {
+            Add("audit.retentionDays", $"Between 1 and {MaxRetentionDays} days.");
+        }
+
+        errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        normalized = policy with { ForcedTls = rules, InternalDomains = internalDomains };
+        return errors.Count == 0;
+    }
+
+    /// <summary>`partner.com` or `*.college.edu`; the part after `*.` must be a valid domain.</summary>
+    public static bool TryNormalizePattern(string? pattern, out string normalized, out string error)
+    {
+        normalized = "";
+        if (string.IsNullOrWhiteSpace(pattern) || pattern.Contains('@'))
+        {
+            error = "A domain (partner.com) or a wildcard for one label (*.college.edu).";
+            return false;
+        }
+
+        var wildcard = pattern.StartsWith("*.", StringComparison.Ordinal);
+        var rest = wildcard ? pattern[2..] : pattern;
+        if (rest.Contains('*'))
+        {
+            error = "Only a leading '*.' wildcard is allowed.";
+            return false;
+        }
+
+        if (!DomainName.TryNormalize(rest, out var domain, out error))
+        {
+            return false;
+        }
+
+        normalized = wildcard ? "*." + domain : domain;
+        return true;
+    }
+
+    private static void CheckRequiredLevel(string field, SecurityLevel level, Action<string, string> add)
+    {
+        // unknown and no-mail are outcomes, not something a policy can require.
+        if (level < SecurityLevel.Plaintext || !Enum.IsDefined(level))
+        {
+            add(field, "One of plaintext, encrypted, verified, enforced.");
+        }
+    }
+}

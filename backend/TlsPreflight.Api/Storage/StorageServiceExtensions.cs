@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace TlsPreflight.Api.Storage;
+
+public static class StorageServiceExtensions
+{
+    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
+    public static void AddStorage(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connection = builder.Configuration.GetConnectionString("Postgres");
+            if (string.IsNullOrEmpty(connection))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
+            }
+
+            builder.Services.AddDbContext<PostgresAppDbContext>(db => db.UseNpgsql(connection));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            var connection = SqliteConnection(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<SqliteAppDbContext>(db => db.UseSqlite(connection));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+    }
+
+    /// <summary>Applies migrations (creating the SQLite file and its folder on first start).</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        if (!options.MigrateAtStartup)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    private static string SqliteConnection(string? configured, string contentRoot)
+    {
+        var connection = new SqliteConnectionStringBuilder(string.IsNullOrEmpty(configured) ? "Data Source=data/tlspreflight.db" : configured);
+        if (connection.DataSource != ":memory:" && !Path.IsPathRooted(connection.DataSource))
+        {
+            connection.DataSource = Path.Combine(contentRoot, connection.DataSource);
+        }
+
+        var folder = Path.GetDirectoryName(connection.DataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+
+        return connection.ToString();
+    }
+}
