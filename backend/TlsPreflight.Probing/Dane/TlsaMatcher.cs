@@ -119,7 +119,11 @@ public static class TlsaMatcher
         builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         builder.ChainPolicy.DisableCertificateDownloads = true;
+        // The TA is usually an issuing CA, not self-signed; on Linux (OpenSSL) such a custom anchor ends the chain
+        // as PartialChain, so allow that and require the anchor on the path instead. Signatures and dates still count.
+        builder.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
         builder.ChainPolicy.CustomTrustStore.Add(anchor);
+        builder.ChainPolicy.ExtraStore.Add(anchor);
         for (var i = 1; i < anchorIndex; i++)
         {
             if (chain[i] is { } intermediate)
@@ -133,8 +137,7 @@ public static class TlsaMatcher
             return false;
         }
 
-        var top = builder.ChainElements[^1].Certificate;
-        return top.RawData.AsSpan().SequenceEqual(anchor.RawData);
+        return builder.ChainElements.Any(e => e.Certificate.RawData.AsSpan().SequenceEqual(anchor.RawData));
     }
 
     private static bool MatchesCertificate(TlsaRecordData record, X509Certificate2 certificate)
