@@ -44,8 +44,9 @@ public static class DecisionMessage
         var level = FindingText.Level(domain.Level ?? SecurityLevel.Unknown);
         var required = FindingText.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
         var reason = domain.Reason.TrimEnd('.');
+        reason = reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
         return domain.Level == SecurityLevel.Unknown
-            ? $"{domain.Domain} could not be checked ({reason})."
-            : $"{domain.Domain} requires {required} delivery but is {level} ({reason}).";
+            ? $"{domain.Domain} could not be checked: {reason}."
+            : $"{domain.Domain} requires {required} delivery but is {level}: {reason}.";
     }
 }
