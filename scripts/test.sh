@@ -14,16 +14,18 @@ start_test_services
 trap stop_test_services EXIT
 
 echo "== build"
-dotnet build Backend.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build Backend.sln -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
 for project in tests/*.Tests; do
   name=$(basename "$project")
   exe="$project/bin/Release/net10.0/$name"
-  [ -x "$exe" ] || continue
+  [ -x "$exe" ] || { echo "missing test runner $exe"; status=1; continue; }
   echo "== $name"
   "$exe" -noColor -result-ctrf "$out/$name.ctrf.json" || status=1
+  # a runner that died before writing results still counts as a failed suite
+  [ -f "$out/$name.ctrf.json" ] || echo '{"results":{"summary":{"passed":0,"failed":1,"skipped":0}}}' > "$out/$name.ctrf.json"
 done
 
 if [ -f vitest.config.ts ] || [ -f vitest.config.mjs ]; then

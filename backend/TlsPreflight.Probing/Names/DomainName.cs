@@ -1,14 +1,154 @@
+using System.Globalization;
+
 namespace TlsPreflight.Probing.Names;
 
 /// <summary>Normalises recipient input to the domain we assess.</summary>
 public static class DomainName
 {
+    /// <summary>RFC 1035 §2.3.4: 255 octets on the wire, 253 characters in text form.</summary>
+    public const int MaxLength = 253;
+
+    /// <summary>RFC 1035 §2.3.4.</summary>
+    public const int MaxLabelLength = 63;
+
+    // UseStd3AsciiRules rejects anything but letters, digits and hyphens (RFC 5891 §4.2.3).
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+
     /// <summary>Accepts a domain or an e-mail address (its domain is taken). Result: lower case, no trailing dot,
     /// IDN converted to A-labels (RFC 5890), each label 1–63 LDH characters, total ≤ 253, at least two labels.</summary>
     public static bool TryNormalize(string? input, out string domain, out string error)
-        => throw new NotImplementedException("rules helper");
+    {
+        domain = "";
+        error = Check(input, out var normalized) ?? "";
+        if (error.Length > 0)
+        {
+            return false;
+        }
+
+        domain = normalized;
+        return true;
+    }
 
     /// <summary>As <see cref="TryNormalize"/>, throwing <see cref="InvalidDomainException"/>.</summary>
     public static string Normalize(string? input)
         => TryNormalize(input, out var domain, out var error) ? domain : throw new InvalidDomainException(input ?? "", error);
+
+    /// <summary>Returns the error, or null with <paramref name="normalized"/> set.</summary>
+    private static string? Check(string? input, out string normalized)
+    {
+        normalized = "";
+        var text = input?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return "empty";
+        }
+
+        if (text.Length > 1024)
+        {
+            return "too long";
+        }
+
+        if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return "it contains spaces or control characters";
+        }
+
+        var at = text.LastIndexOf('@');
+        if (at >= 0)
+        {
+            if (at == 0)
+            {
+                return "the address has no local part before '@'";
+            }
+
+            text = text[(at + 1)..];
+        }
+
+        // Quotes and brackets may appear in a local part, never in the domain (RFC 5321 §4.1.2; IP literals are refused).
+        if (text.IndexOfAny(['"', '\'', '[', ']', '(', ')', '<', '>', ',', ';', ':', '\\', '/']) >= 0)
+        {
+            return "it contains quotes, brackets or other characters not allowed in a domain";
+        }
+
+        if (text.EndsWith('.'))
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length == 0)
+        {
+            return at >= 0 ? "nothing after '@'" : "empty";
+        }
+
+        if (text.Split('.').Any(l => l.Length == 0))
+        {
+            return "it has an empty label (two dots in a row)";
+        }
+
+        if (System.Net.IPAddress.TryParse(text, out _))
+        {
+            return "an IP address is not a domain";
+        }
+
+        string ascii;
+        try
+        {
+            // Only names with non-ASCII characters need the IDNA conversion (RFC 5891 §4).
+            ascii = (text.All(char.IsAscii) ? text : Idn.GetAscii(text)).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return "not a valid internationalised domain name";
+        }
+
+        if (ascii.Length > MaxLength)
+        {
+            return $"longer than {MaxLength} characters";
+        }
+
+        var labels = ascii.Split('.');
+        if (labels.Length < 2)
+        {
+            return "a domain needs at least two labels (like example.com)";
+        }
+
+        foreach (var label in labels)
+        {
+            var labelError = CheckLabel(label);
+            if (labelError is not null)
+            {
+                return labelError;
+            }
+        }
+
+        if (labels[^1].All(char.IsAsciiDigit))
+        {
+            return "the top-level label is all digits";
+        }
+
+        normalized = ascii;
+        return null;
+    }
+
+    private static string? CheckLabel(string label)
+    {
+        if (label.Length == 0)
+        {
+            return "it has an empty label (two dots in a row)";
+        }
+
+        if (label.Length > MaxLabelLength)
+        {
+            return $"a label is longer than {MaxLabelLength} characters";
+        }
+
+        if (!label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return "labels may hold only letters, digits and hyphens";
+        }
+
+        return label.StartsWith('-') || label.EndsWith('-')
+            ? "a label starts or ends with a hyphen"
+            : null;
+    }
 }

@@ -1,0 +1,92 @@
+// OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
+// deadline, and end in exactly one event.completed whatever happens.
+import { errorText } from "../shared/api-client";
+import type { Action, DomainResult, FailMode } from "../shared/api-types";
+import { TASKPANE_COMMAND_ID } from "../shared/config";
+import { failModeDecision, strictest } from "../shared/decision";
+import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
+import { blockDialogText, CANCEL_LABEL, unreachableDialogText, warnDialogText } from "../shared/message-text";
+import { getAllRecipients } from "../shared/office-async";
+import { recipientSet } from "../shared/recipients";
+import { completeOnce, type CompletableEvent } from "./completion";
+import { DEFAULT_FAIL_MODE, SEND_DEADLINE_MS, SEND_WATCHDOG_MS, type HandlerContext } from "./handler-context";
+
+export interface SendCompletedOptions {
+  allowEvent: boolean;
+  errorMessage?: string;
+  cancelLabel?: string;
+  commandId?: string;
+  sendModeOverride?: string;
+}
+
+/** The decision and the words for it, before it is shaped for the client's requirement set. */
+export interface SendOutcome {
+  decision: Action;
+  message: string;
+}
+
+export function outcomeFromResults(results: DomainResult[]): SendOutcome {
+  const decision = strictest(results.map((r) => r.decision));
+  if (decision === "block") return { decision, message: blockDialogText(results) };
+  if (decision === "warn") return { decision, message: warnDialogText(results) };
+  return { decision, message: "" };
+}
+
+export function outcomeWhenUnreachable(failMode: FailMode, reason: string): SendOutcome {
+  return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason) };
+}
+
+/**
+ * Mailbox 1.12 has allowEvent and errorMessage; cancelLabel, commandId and sendModeOverride need 1.14.
+ * Without 1.14 a warning cannot offer "Send Anyway" under SoftBlock, so it lets the message go:
+ * the notification bar has already told the sender.
+ */
+export function completedOptions(outcome: SendOutcome, ctx: Pick<HandlerContext, "supportsMailbox" | "promptUser">): SendCompletedOptions {
+  if (outcome.decision === "allow") return { allowEvent: true };
+  const v114 = ctx.supportsMailbox("1.14");
+  if (outcome.decision === "warn" && !v114) return { allowEvent: true };
+  const options: SendCompletedOptions = { allowEvent: false, errorMessage: outcome.message };
+  if (v114) {
+    options.cancelLabel = CANCEL_LABEL;
+    options.commandId = TASKPANE_COMMAND_ID;
+    if (outcome.decision === "warn") options.sendModeOverride = ctx.promptUser;
+  }
+  return options;
+}
+
+export async function handleMessageSend(event: CompletableEvent<SendCompletedOptions>, ctx: HandlerContext): Promise<void> {
+  const completion = completeOnce(event);
+  const finish = (outcome: SendOutcome) => completion.complete(completedOptions(outcome, ctx));
+  const failSafely = async (reason: string) => {
+    const mode = (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
+    finish(outcomeWhenUnreachable(mode, reason));
+  };
+  const watchdog = setTimeout(() => void failSafely("the check took too long"), SEND_WATCHDOG_MS);
+  try {
+    const { addresses, domains } = recipientSet(await getAllRecipients(ctx.item));
+    if (domains.length === 0) {
+      completion.complete({ allowEvent: true });
+      return;
+    }
+    let state = await loadState(ctx.item);
+    if (missingDomains(state, domains).length === 0) {
+      // Known already: decide now and leave the audit entry to a request that outlives the event.
+      finish(outcomeFromResults(domains.map((d) => state.results[d])));
+      ctx.api.record(addresses);
+      return;
+    }
+    try {
+      const answer = await ctx.api.assess(addresses, "send", SEND_DEADLINE_MS);
+      state = mergeResults(state, answer);
+      finish(outcomeFromResults(answer.domains));
+      await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);
+    } catch (e) {
+      const mode = state.failMode ?? (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
+      finish(outcomeWhenUnreachable(mode, errorText(e)));
+    }
+  } catch (e) {
+    await failSafely(errorText(e));
+  } finally {
+    clearTimeout(watchdog);
+  }
+}

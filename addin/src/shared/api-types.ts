@@ -1,0 +1,89 @@
+// The HTTP contract in backend/TlsPreflight.Api/API.md, as the add-in reads it.
+
+/** Weakest to strongest (PRODUCT.md "The verdict"). */
+export const LEVELS = ["unknown", "no-mail", "plaintext", "encrypted", "verified", "enforced"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const ACTIONS = ["allow", "warn", "block"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type FailMode = "open" | "safe";
+export type Intent = "preview" | "send";
+
+export interface FindingView {
+  code: string;
+  host: string | null;
+  detail: string | null;
+  /** Plain-language explanation written by the API. */
+  text: string;
+}
+
+/** One recipient domain in a POST /api/v1/assessments answer. */
+export interface DomainResult {
+  domain: string;
+  /** null for internal domains, which are never assessed. */
+  level: Level | null;
+  requiredLevel: Level | null;
+  action: Action | null;
+  decision: Action;
+  internal: boolean;
+  matchedRule: string | null;
+  reason: string;
+  findings: FindingView[];
+  checkedAt: string | null;
+  fromCache: boolean;
+}
+
+export interface AssessmentResponse {
+  decision: Action;
+  message: string;
+  policyVersion: number;
+  failMode: FailMode;
+  domains: DomainResult[];
+}
+
+/** GET /api/v1/domains/{domain}: the engine's assessment (only the parts the task pane shows). */
+export interface DomainDetail {
+  domain: string;
+  level: Level;
+  findings: { code: string; host: string | null; detail: string | null }[];
+  mxHosts: MxHostDetail[];
+  mtaSts: { status: string; mode: string | null; mxPatterns: string[]; error: string | null };
+  dane: { status: string; mxLookupSecure: boolean; detail: string | null };
+  tlsRpt: { status: string; rua: string[]; error: string | null };
+  checkedAt: string;
+  fromCache?: boolean;
+}
+
+export interface MxHostDetail {
+  host: string;
+  preference: number;
+  implicit: boolean;
+  level: Level;
+  probes: SmtpProbeDetail[];
+  dane: { dnssecStatus: string; outcome: string; records: unknown[] };
+  mtaStsMatch: boolean | null;
+}
+
+export interface SmtpProbeDetail {
+  address: string;
+  port: number;
+  outcome: string;
+  step: string | null;
+  error: string | null;
+  startTlsOffered: boolean;
+  tls: {
+    protocol: string;
+    cipherSuite: string;
+    certificate: {
+      subject: string;
+      issuer: string;
+      notAfter: string;
+      dnsNames: string[];
+      trusted: boolean;
+      trustError: string | null;
+      nameMatches: boolean;
+      expired: boolean;
+    };
+  } | null;
+}

@@ -1,0 +1,31 @@
+// The one notification bar on the message. One fixed key and replaceAsync, because Outlook allows
+// at most 5 notifications per item (NumberOfNotificationMessagesExceeded) and 1 on mobile.
+import type { DomainResult } from "./api-types";
+import { checkFailedText, checkingText, notificationText } from "./message-text";
+import { removeNotification, replaceNotification, type ComposeItem } from "./office-async";
+
+export const NOTIFICATION_KEY = "tlsPreflightStatus"; // ≤ 32 characters
+const ICON = "Icon.16x16"; // a resid in the manifest; shown by classic Outlook on Windows only
+
+function informational(message: string): Office.NotificationMessageDetails {
+  return { type: "informationalMessage" as Office.MailboxEnums.ItemNotificationMessageType, message, icon: ICON, persistent: true };
+}
+
+export function showChecking(item: ComposeItem, domains: string[]): Promise<void> {
+  return replaceNotification(item, NOTIFICATION_KEY, {
+    type: "progressIndicator" as Office.MailboxEnums.ItemNotificationMessageType,
+    message: checkingText(domains),
+  });
+}
+
+export function showResults(item: ComposeItem, results: DomainResult[]): Promise<void> {
+  return replaceNotification(item, NOTIFICATION_KEY, informational(notificationText(results)));
+}
+
+export function showCheckFailed(item: ComposeItem, reason: string): Promise<void> {
+  return replaceNotification(item, NOTIFICATION_KEY, informational(checkFailedText(reason)));
+}
+
+export function clearNotification(item: ComposeItem): Promise<void> {
+  return removeNotification(item, NOTIFICATION_KEY);
+}

@@ -1,0 +1,100 @@
+// The task pane: per-domain detail, the policy decision and why, and a re-check button.
+import { createApiClient, errorText, type AssessmentApi } from "../shared/api-client";
+import type { DomainResult } from "../shared/api-types";
+import { SignInRequired } from "../shared/auth";
+import { serviceBaseUrl } from "../shared/config";
+import { strictest } from "../shared/decision";
+import { DECISION_WORDS } from "../shared/level-words";
+import { loadState, mergeResults, missingDomains, saveState, type MessageState } from "../shared/message-state";
+import { notificationText } from "../shared/message-text";
+import { showResults } from "../shared/notification";
+import { getAllRecipients, type ComposeItem } from "../shared/office-async";
+import { recipientSet } from "../shared/recipients";
+import { officeTokens } from "../launchevent/office-context";
+import { domainRow } from "./domain-row";
+import { el } from "./dom";
+import { mxDetails } from "./mx-details";
+import { applyOfficeTheme } from "./theme";
+
+const PANE_DEADLINE_MS = 30_000;
+
+interface Pane {
+  item: ComposeItem;
+  api: AssessmentApi;
+  interactiveApi: AssessmentApi;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+function showSummary(decision: "allow" | "warn" | "block" | null, title: string, text = ""): void {
+  const summary = byId<HTMLElement>("summary");
+  if (decision) summary.dataset.decision = decision;
+  else delete summary.dataset.decision;
+  summary.replaceChildren(el("p", { class: "summary-title" }, title), text ? el("p", { class: "summary-text" }, text) : null as unknown as Node);
+}
+
+function render(pane: Pane, results: DomainResult[]): void {
+  const list = byId<HTMLUListElement>("domains");
+  list.replaceChildren(...results.map((r) => domainRow(r, mxDetails(r.domain, (d) => pane.api.domainDetail(d, false, PANE_DEADLINE_MS)))));
+  if (results.length === 0) {
+    showSummary(null, "No external recipients yet.", "Add recipients to see how mail to them will travel.");
+    return;
+  }
+  const decision = strictest(results.map((r) => r.decision));
+  const line = notificationText(results).replace(/^TLS Preflight: /, "");
+  showSummary(decision, DECISION_WORDS[decision] + ".", line.charAt(0).toUpperCase() + line.slice(1));
+}
+
+async function refresh(pane: Pane, force: boolean, interactive = false): Promise<void> {
+  const api = interactive ? pane.interactiveApi : pane.api;
+  const button = byId<HTMLButtonElement>("recheck");
+  button.disabled = true;
+  try {
+    const { domains } = recipientSet(await getAllRecipients(pane.item));
+    let state: MessageState = await loadState(pane.item);
+    const known = domains.map((d) => state.results[d]).filter((r) => r !== undefined);
+    render(pane, known);
+    const missing = force ? domains : missingDomains(state, domains);
+    if (missing.length > 0) {
+      showSummary(null, force ? "Checking again…" : "Checking…", missing.join(", "));
+      if (force) {
+        // Bypass the service's cache for each domain first, then ask for the policy's view.
+        await Promise.all(missing.map((d) => api.domainDetail(d, true, PANE_DEADLINE_MS).catch(() => undefined)));
+      }
+      const answer = await api.assess(missing, "preview", PANE_DEADLINE_MS);
+      state = mergeResults(state, answer);
+      await saveState(pane.item, state, domains);
+    }
+    const results = domains.map((d) => state.results[d]).filter((r) => r !== undefined);
+    render(pane, results);
+    if (results.length > 0) await showResults(pane.item, results).catch(() => undefined);
+    byId<HTMLElement>("signin").hidden = true;
+  } catch (e) {
+    if (e instanceof SignInRequired || (e as { failure?: string }).failure === "auth") byId<HTMLElement>("signin").hidden = false;
+    showSummary(null, "The check could not be completed.", errorText(e));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function start(): void {
+  applyOfficeTheme(document.documentElement, Office.context.officeTheme);
+  const item = Office.context.mailbox.item as unknown as ComposeItem;
+  const baseUrl = serviceBaseUrl();
+  const tokens = officeTokens(baseUrl);
+  const pane: Pane = {
+    item,
+    api: createApiClient(baseUrl, () => tokens({ interactive: false })),
+    interactiveApi: createApiClient(baseUrl, () => tokens({ interactive: true })),
+  };
+  byId<HTMLButtonElement>("recheck").addEventListener("click", () => void refresh(pane, true));
+  byId<HTMLButtonElement>("signin-button").addEventListener("click", () => void refresh(pane, false, true));
+  const mailItem = Office.context.mailbox.item as unknown as { addHandlerAsync?: (t: Office.EventType, h: () => void) => void };
+  mailItem.addHandlerAsync?.(Office.EventType.RecipientsChanged, () => void refresh(pane, false));
+  Office.context.mailbox.addHandlerAsync?.(Office.EventType.OfficeThemeChanged, () => applyOfficeTheme(document.documentElement, Office.context.officeTheme));
+  void refresh(pane, false);
+}
+
+Office.onReady(() => start());

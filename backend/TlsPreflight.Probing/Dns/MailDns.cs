@@ -1,0 +1,153 @@
+using System.Net.Sockets;
+using DnsClient;
+using DnsClient.Protocol;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+using Polly.Timeout;
+using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Verdict;
+
+namespace TlsPreflight.Probing.Dns;
+
+/// <summary><see cref="IMailDns"/> over DnsClient against the configured name servers. DnsClient's own cache and
+/// retries are off: the named Polly pipeline <see cref="PipelineName"/> owns timeout and the one retry.</summary>
+public sealed class MailDns : IMailDns
+{
+    public const string PipelineName = "tlspreflight-dns";
+
+    private readonly LookupClient client;
+    private readonly ResiliencePipeline pipeline;
+    private readonly bool trustResolverDnssec;
+
+    public MailDns(IOptions<ProbingOptions> options, ResiliencePipelineProvider<string> pipelines)
+    {
+        var o = options.Value;
+        trustResolverDnssec = o.TrustResolverDnssec;
+        pipeline = pipelines.GetPipeline(PipelineName);
+        var servers = NameServerList.Parse(o.DnsServers);
+        var lookup = servers.Count > 0 ? new LookupClientOptions([.. servers]) : new LookupClientOptions();
+        lookup.UseCache = false;
+        lookup.Retries = 0;
+        lookup.Timeout = o.DnsTimeout;
+        lookup.UseTcpFallback = true;       // truncated UDP answers are asked again over TCP (RFC 7766)
+        lookup.ThrowDnsErrors = false;      // NXDOMAIN and SERVFAIL come back as data
+        lookup.ContinueOnDnsError = false;  // a SERVFAIL is an answer, not a reason to ask elsewhere
+        lookup.RequestDnsSecRecords = o.TrustResolverDnssec; // DO bit: a validating resolver then sets AD (RFC 4035 §3.2.3)
+        client = new LookupClient(lookup);
+    }
+
+    public async Task<MxLookup> LookupMxAsync(string domain, CancellationToken cancellationToken)
+    {
+        var answer = await QueryAsync(domain, QueryType.MX, cancellationToken);
+        if (answer.Error is not null)
+            return new MxLookup(MxLookupStatus.DnsError, [], answer.Error, false);
+        if (answer.NxDomain)
+            return new MxLookup(MxLookupStatus.NoMailServer, [], "the domain does not exist (NXDOMAIN)", answer.Secure);
+
+        var records = answer.Records.OfType<MxRecord>().ToList();
+        if (records.Count == 0)
+            return await ImplicitMxAsync(domain, cancellationToken);
+
+        var targets = records
+            .Select(r => new MxTarget(HostName(r.Exchange.Value), r.Preference, false))
+            .ToList();
+        // RFC 7505 §3: "MX 0 ." alone means no mail; mixed with other MX it is ignored as invalid.
+        var real = targets.Where(t => t.Host.Length > 0)
+            .DistinctBy(t => t.Host)
+            .OrderBy(t => t.Preference).ThenBy(t => t.Host, StringComparer.Ordinal)
+            .ToList();
+        if (real.Count < targets.Count)
+            return new MxLookup(real.Count == 0 ? MxLookupStatus.NullMx : MxLookupStatus.NullMxMixed, real, null, answer.Secure);
+        return new MxLookup(MxLookupStatus.Found, real, null, answer.Secure);
+    }
+
+    /// <summary>RFC 5321 §5.1: without MX records the domain's own A/AAAA is the mail host.</summary>
+    private async Task<MxLookup> ImplicitMxAsync(string domain, CancellationToken cancellationToken)
+    {
+        var addresses = await LookupAddressesAsync(domain, cancellationToken);
+        if (addresses.Addresses.Count > 0)
+            return new MxLookup(MxLookupStatus.Implicit, [new MxTarget(domain, 0, true)], null, addresses.Secure);
+        if (addresses.Error is not null)
+            return new MxLookup(MxLookupStatus.DnsError, [], addresses.Error, false);
+        return new MxLookup(MxLookupStatus.NoMailServer, [], "no MX and no address records", addresses.Secure);
+    }
+
+    public async Task<AddressLookup> LookupAddressesAsync(string host, CancellationToken cancellationToken)
+    {
+        var v4 = QueryAsync(host, QueryType.A, cancellationToken);
+        var v6 = QueryAsync(host, QueryType.AAAA, cancellationToken);
+        var answers = await Task.WhenAll(v4, v6);
+        var addresses = answers.SelectMany(a => a.Records.OfType<AddressRecord>()).Select(r => r.Address).Distinct().ToList();
+        var canonical = answers.SelectMany(a => a.Records.OfType<CNameRecord>()).LastOrDefault() is { } alias
+            ? HostName(alias.CanonicalName.Value)
+            : null;
+        var error = answers.All(a => a.Error is not null) ? answers[0].Error
+            : addresses.Count == 0 ? answers.FirstOrDefault(a => a.Error is not null)?.Error
+            : null;
+        var secure = answers.All(a => a.Error is null && a.Secure);
+        return new AddressLookup(addresses, canonical == host ? null : canonical, error, secure);
+    }
+
+    public async Task<TlsaLookup> LookupTlsaAsync(string mxHost, CancellationToken cancellationToken)
+    {
+        // RFC 7672 §2.2: a validating resolver answers SERVFAIL for bogus data; without one we cannot tell.
+        var answer = await QueryAsync($"_25._tcp.{mxHost}", QueryType.TLSA, cancellationToken);
+        if (answer.Error is not null)
+            return new TlsaLookup(answer.ServerFailure && trustResolverDnssec ? "bogus" : "indeterminate", [], answer.Error);
+        var records = answer.Records.OfType<TlsaRecord>()
+            .Select(r => new TlsaRecordData((int)r.CertificateUsage, (int)r.Selector, (int)r.MatchingType,
+                Convert.ToHexStringLower(r.CertificateAssociationData.ToArray())))
+            .ToList();
+        if (records.Count == 0)
+            return new TlsaLookup("none", [], null);
+        return new TlsaLookup(answer.Secure ? "secure" : "insecure", records, null);
+    }
+
+    public async Task<TxtLookup> LookupTxtAsync(string name, CancellationToken cancellationToken)
+    {
+        var answer = await QueryAsync(name, QueryType.TXT, cancellationToken);
+        if (answer.Error is not null)
+            return new TxtLookup([], answer.Error);
+        // RFC 8461 §3.1 / RFC 8460 §3: a record's character-strings are concatenated without separator.
+        return new TxtLookup([.. answer.Records.OfType<TxtRecord>().Select(r => string.Concat(r.Text))], null);
+    }
+
+    private async Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await pipeline.ExecuteAsync(
+                static async (state, token) => await state.client.QueryAsync(state.name, state.type, QueryClass.IN, token),
+                (client, name, type), cancellationToken);
+            var code = response.Header.ResponseCode;
+            var secure = trustResolverDnssec && response.Header.IsAuthenticData;
+            return code switch
+            {
+                DnsHeaderResponseCode.NoError => new DnsAnswer(response.Answers, null, false, false, secure),
+                DnsHeaderResponseCode.NotExistentDomain => new DnsAnswer([], null, true, false, secure),
+                DnsHeaderResponseCode.ServerFailure => new DnsAnswer([], $"{type} {name}: SERVFAIL", false, true, false),
+                _ => new DnsAnswer([], $"{type} {name}: {response.ErrorMessage}", false, false, false),
+            };
+        }
+        catch (DnsResponseException e)
+        {
+            return DnsAnswer.Failed($"{type} {name}: {e.DnsError}");
+        }
+        catch (TimeoutRejectedException)
+        {
+            return DnsAnswer.Failed($"{type} {name}: no answer within the DNS timeout");
+        }
+        catch (SocketException e)
+        {
+            return DnsAnswer.Failed($"{type} {name}: {e.SocketErrorCode}");
+        }
+    }
+
+    private static string HostName(string value) => value.TrimEnd('.').ToLowerInvariant();
+
+    private sealed record DnsAnswer(IReadOnlyList<DnsResourceRecord> Records, string? Error, bool NxDomain, bool ServerFailure, bool Secure)
+    {
+        public static DnsAnswer Failed(string error) => new([], error, false, false, false);
+    }
+}

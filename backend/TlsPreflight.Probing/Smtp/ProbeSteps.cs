@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace TlsPreflight.Probing.Smtp;
+
+/// <summary>Runs each step of a probe under its own deadline, linked to the caller's token, and keeps the
+/// time spent per step. A step whose deadline passes ends in <see cref="StepTimeoutException"/>;
+/// cancellation by the caller propagates unchanged.</summary>
+internal sealed class ProbeSteps(CancellationToken caller)
+{
+    private readonly Stopwatch total = Stopwatch.StartNew();
+    private readonly Dictionary<string, long> elapsed = [];
+
+    /// <summary>The step running now or the last one that ran.</summary>
+    public string Current { get; private set; } = "connect";
+
+    public long TotalMs => total.ElapsedMilliseconds;
+
+    public long Ms(string step) => elapsed.GetValueOrDefault(step);
+
+    public async Task RunAsync(string step, TimeSpan timeout, Func<CancellationToken, Task> action)
+        => await RunAsync(step, timeout, async token => { await action(token); return true; });
+
+    public async Task<T> RunAsync<T>(string step, TimeSpan timeout, Func<CancellationToken, Task<T>> action)
+    {
+        Current = step;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        deadline.CancelAfter(timeout);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            return await action(deadline.Token);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && !caller.IsCancellationRequested && e is not StepTimeoutException)
+        {
+            // Whatever the stream threw once our deadline fired (OperationCanceled, IOException), it is a timeout.
+            throw new StepTimeoutException(step, timeout);
+        }
+        finally
+        {
+            elapsed[step] = elapsed.GetValueOrDefault(step) + watch.ElapsedMilliseconds;
+        }
+    }
+}
+
+/// <summary>A probe step did not finish within its deadline.</summary>
+internal sealed class StepTimeoutException(string step, TimeSpan timeout)
+    : Exception($"no answer within {timeout.TotalSeconds:0.#} s at {step}")
+{
+    public string Step { get; } = step;
+}

@@ -1,0 +1,48 @@
+using TlsPreflight.Probing.Model;
+
+namespace TlsPreflight.Probing.Verdict;
+
+/// <summary>One MX host's own level and findings, from its probes and its TLSA evidence.</summary>
+internal sealed record HostVerdict(MxHostReport Host, SecurityLevel Level, bool Answered, bool DaneEnforced, bool OffersNoTls, IReadOnlyList<Finding> Findings)
+{
+    public static HostVerdict Evaluate(MxHostReport host)
+    {
+        var findings = new List<Finding>();
+        if (host.CnameTarget is not null)
+        {
+            findings.Add(new Finding(FindingCodes.MxIsCname, host.Host, host.CnameTarget));
+        }
+
+        if (host.Probes.Count == 0)
+        {
+            findings.Add(new Finding(FindingCodes.MxNoAddress, host.Host));
+        }
+
+        // RFC 7672 §2.2: a bogus TLSA answer makes a DANE sender treat this MX as unreachable.
+        if (host.Dane.DnssecStatus == "bogus")
+        {
+            findings.Add(new Finding(FindingCodes.DnssecInvalid, host.Host, "the TLSA lookup failed DNSSEC validation"));
+        }
+
+        var answered = new List<AddressVerdict>();
+        foreach (var probe in host.Probes)
+        {
+            var address = AddressVerdict.Evaluate(host, probe);
+            findings.AddRange(address.Findings);
+            if (address.Level is not null)
+            {
+                answered.Add(address);
+            }
+        }
+
+        // The host is as weak as its weakest address that answered (a sender may pick any of them).
+        var level = answered.Count == 0 ? SecurityLevel.Unknown : answered.Min(a => a.Level!.Value);
+        return new HostVerdict(
+            host,
+            level,
+            answered.Count > 0,
+            DaneEnforced: answered.Count > 0 && answered.All(a => a.DaneEnforced),
+            OffersNoTls: answered.Any(a => a.Level == SecurityLevel.Plaintext),
+            findings);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using TlsPreflight.Probing.Safety;
+
+namespace TlsPreflight.Probing.Tests.Safety;
+
+public sealed class AddressGuardTests
+{
+    [Theory]
+    [InlineData("0.0.0.0", "this network")]
+    [InlineData("0.1.2.3", "this network")]
+    [InlineData("10.0.0.1", "RFC 1918")]
+    [InlineData("10.255.255.255", "RFC 1918")]
+    [InlineData("100.64.0.1", "CGNAT")]
+    [InlineData("100.127.255.254", "CGNAT")]
+    [InlineData("127.0.0.1", "loopback")]
+    [InlineData("127.255.0.9", "loopback")]
+    [InlineData("169.254.169.254", "link-local")]
+    [InlineData("172.16.0.1", "RFC 1918")]
+    [InlineData("172.31.255.255", "RFC 1918")]
+    [InlineData("192.0.0.8", "RFC 6890")]
+    [InlineData("192.0.2.10", "TEST-NET-1")]
+    [InlineData("192.168.1.1", "RFC 1918")]
+    [InlineData("198.18.0.1", "benchmarking")]
+    [InlineData("198.19.255.255", "benchmarking")]
+    [InlineData("198.51.100.7", "TEST-NET-2")]
+    [InlineData("203.0.113.99", "TEST-NET-3")]
+    [InlineData("224.0.0.1", "multicast")]
+    [InlineData("239.255.255.250", "multicast")]
+    [InlineData("240.0.0.1", "reserved")]
+    [InlineData("255.255.255.255", "broadcast")]
+    [InlineData("::", "unspecified")]
+    [InlineData("::1", "loopback")]
+    [InlineData("fc00::1", "unique local")]
+    [InlineData("fd12:3456::1", "unique local")]
+    [InlineData("fe80::1", "link-local")]
+    [InlineData("ff02::1", "multicast")]
+    [InlineData("2001:db8::25", "documentation")]
+    [InlineData("64:ff9b::c000:221", "NAT64")]
+    [InlineData("::ffff:127.0.0.1", "loopback")]
+    [InlineData("::ffff:10.1.2.3", "RFC 1918")]
+    [InlineData("::ffff:169.254.169.254", "link-local")]
+    [InlineData("::127.0.0.1", "loopback")]
+    [InlineData("100::1", "discard")]
+    [InlineData("3fff::1", "documentation")]
+    [InlineData("4000::1", "not global unicast")]
+    public void Non_public_addresses_are_refused_with_a_reason(string address, string reason)
+    {
+        var ip = IPAddress.Parse(address);
+
+        Assert.False(AddressGuard.IsPublic(ip));
+        Assert.Contains(reason, AddressGuard.WhyNotPublic(ip));
+    }
+
+    [Theory]
+    [InlineData("1.1.1.1")]
+    [InlineData("8.8.8.8")]
+    [InlineData("9.255.255.255")]
+    [InlineData("11.0.0.0")]
+    [InlineData("100.63.255.255")]
+    [InlineData("100.128.0.0")]
+    [InlineData("126.255.255.255")]
+    [InlineData("128.0.0.0")]
+    [InlineData("169.253.255.255")]
+    [InlineData("172.15.255.255")]
+    [InlineData("172.32.0.0")]
+    [InlineData("192.0.3.1")]
+    [InlineData("192.167.255.255")]
+    [InlineData("198.17.255.255")]
+    [InlineData("198.20.0.0")]
+    [InlineData("223.255.255.255")]
+    [InlineData("2001:4860:4860::8888")]
+    [InlineData("2a00:1450:4001:82a::201a")]
+    [InlineData("::ffff:8.8.8.8")]
+    public void Public_addresses_may_be_dialled(string address)
+    {
+        var ip = IPAddress.Parse(address);
+
+        Assert.True(AddressGuard.IsPublic(ip));
+        Assert.Null(AddressGuard.WhyNotPublic(ip));
+    }
+}

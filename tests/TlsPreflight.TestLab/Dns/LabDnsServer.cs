@@ -1,0 +1,52 @@
+using System.Net;
+using ARSoft.Tools.Net.Dns;
+using TlsPreflight.TestLab.Network;
+
+namespace TlsPreflight.TestLab.Dns;
+
+/// <summary>A real DNS server on 127.0.0.1, UDP and TCP on one free port, answering from a <see cref="LabZone"/>.
+/// Unknown names get NXDOMAIN; names marked secure get the AD bit; chosen names get SERVFAIL.</summary>
+public sealed class LabDnsServer : IDisposable
+{
+    private readonly DnsServer server;
+    private int queryCount;
+    private int tcpQueryCount;
+
+    public LabZone Zone { get; } = new();
+
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>"127.0.0.1:port", as ProbingOptions.DnsServers takes it.</summary>
+    public string Address => $"{EndPoint.Address}:{EndPoint.Port}";
+
+    /// <summary>Queries answered so far, over UDP and TCP.</summary>
+    public int QueryCount => Volatile.Read(ref queryCount);
+
+    /// <summary>Queries that came over TCP (e.g. after a truncated UDP answer).</summary>
+    public int TcpQueryCount => Volatile.Read(ref tcpQueryCount);
+
+    private LabDnsServer(IPEndPoint endPoint)
+    {
+        EndPoint = endPoint;
+        server = new DnsServer(new UdpServerTransport(endPoint, 2000), new TcpServerTransport(endPoint, 2000, 2000));
+        server.QueryReceived += (_, e) =>
+        {
+            Interlocked.Increment(ref queryCount);
+            if (e.TransportProtocol == TransportProtocol.Tcp)
+                Interlocked.Increment(ref tcpQueryCount);
+            if (e.Query is DnsMessage query)
+                e.Response = Zone.Answer(query);
+            return Task.CompletedTask;
+        };
+    }
+
+    public static LabDnsServer Start()
+    {
+        var port = LoopbackAddresses.FreeUdpAndTcpPort(IPAddress.Loopback);
+        var lab = new LabDnsServer(new IPEndPoint(IPAddress.Loopback, port));
+        lab.server.Start();
+        return lab;
+    }
+
+    public void Dispose() => server.Stop();
+}
