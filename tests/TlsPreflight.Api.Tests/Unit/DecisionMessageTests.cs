@@ -7,7 +7,7 @@ namespace TlsPreflight.Api.Tests.Unit;
 public sealed class DecisionMessageTests
 {
     private static DomainDecision Weak(string domain, PolicyAction decision, SecurityLevel level = SecurityLevel.Plaintext)
-        => new(domain, level, SecurityLevel.Verified, decision, decision, false, "default", FindingText.Reason(level, []), [], DateTimeOffset.UtcNow, false);
+        => new(domain, level, SecurityLevel.Verified, decision, decision, false, "default", DecisionText.Reason(level, []), [], DateTimeOffset.UtcNow, false);
 
     [Fact]
     public void Compose_is_empty_when_the_message_is_allowed()
