@@ -1,13 +1,16 @@
+using TlsPreflight.Api.Admin;
 using TlsPreflight.Api.Edges;
 using TlsPreflight.Api.Extensions;
 using TlsPreflight.Api.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
+builder.AddAdminPages();
 
 var app = builder.Build();
 app.UseApiEdges();
 app.MapApplicationEndpoints();
+app.MapAdminPages();
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
 

@@ -41,8 +41,8 @@ public static class DecisionMessage
 
     private static string Sentence(DomainDecision domain)
     {
-        var level = FindingText.Level(domain.Level ?? SecurityLevel.Unknown);
-        var required = FindingText.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
+        var level = DecisionWords.Level(domain.Level ?? SecurityLevel.Unknown);
+        var required = DecisionWords.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
         var reason = domain.Reason.TrimEnd('.');
         return domain.Level == SecurityLevel.Unknown
             ? $"{domain.Domain} could not be checked ({reason})."

@@ -45,7 +45,7 @@ public sealed record SendDecision(
             var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
             var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
             decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
-                forced?.Pattern ?? "default", FindingText.Reason(assessment.Level, assessment.Findings), assessment.Findings,
+                forced?.Pattern ?? "default", DecisionWords.Reason(assessment.Level, assessment.Findings), assessment.Findings,
                 assessment.CheckedAt, fromCache));
         }
 

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Assessments;
+using TlsPreflight.Api.Decisions;
+using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Names;
+
+namespace TlsPreflight.Api.Admin.Pages;
+
+/// <summary>Check any domain: the engine's full report and what this tenant's policy would decide for it.</summary>
+public sealed class DomainsModel(
+    AssessmentService assessments,
+    ITenantPolicyStore store,
+    TenantDirectory directory,
+    IOptions<AssessmentOptions> options) : AdminPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "domain")]
+    public string? Domain { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "refresh")]
+    public bool Refresh { get; set; }
+
+    public string? Error { get; private set; }
+    public DomainAssessment? Assessment { get; private set; }
+    public bool FromCache { get; private set; }
+    public DomainDecision? Decision { get; private set; }
+    public int PolicyVersion { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Domain))
+        {
+            return;
+        }
+
+        var input = Domain.Trim();
+        if (input.Contains('@'))
+        {
+            Fail("Enter a domain (partner.com), not an e-mail address.");
+            return;
+        }
+
+        if (!DomainName.TryNormalize(input, out var domain, out var error))
+        {
+            Fail(error);
+            return;
+        }
+
+        var cached = await assessments.GetAsync(domain, Refresh, options.Value.PreviewDeadline, cancellationToken);
+        Assessment = cached.Assessment;
+        FromCache = cached.FromCache;
+
+        var policy = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
+        var internalDomains = policy.Policy.InternalDomains
+            .Concat(await directory.GetVerifiedDomainsAsync(Caller.TenantId, cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        PolicyVersion = policy.Version;
+        Decision = SendDecision.Make(policy, internalDomains, [(domain, cached.Assessment, cached.FromCache)]).Domains[0];
+    }
+
+    private void Fail(string error)
+    {
+        Error = error;
+        HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Identity.Web;
+using TlsPreflight.Api.Identity;
+
+namespace TlsPreflight.Api.Admin.SignIn;
+
+/// <summary>Cookie sign-in for the admin pages: OpenID Connect with Entra ID (Microsoft.Identity.Web) when
+/// `AzureAd:ClientId` is set, and/or the development sign-in page in Development.</summary>
+public static class AdminAuthentication
+{
+    public static void AddAdminAuthentication(this IHostApplicationBuilder builder)
+    {
+        var azureAd = builder.Configuration.GetSection("AzureAd");
+        var useOpenIdConnect = !string.IsNullOrEmpty(azureAd["ClientId"]);
+        var authentication = builder.Services.AddAuthentication();
+
+        if (useOpenIdConnect)
+        {
+            // Registers the OIDC scheme and its cookie; same app registration as the API, admin rule checked on the claims.
+            authentication.AddMicrosoftIdentityWebApp(azureAd, AdminSchemes.OpenIdConnect, AdminSchemes.Cookie);
+            builder.Services.Configure<CookieAuthenticationOptions>(AdminSchemes.Cookie, ConfigureCookie);
+        }
+        else
+        {
+            authentication.AddCookie(AdminSchemes.Cookie, ConfigureCookie);
+        }
+
+        authentication.AddPolicyScheme(AdminSchemes.Admin, "Admin pages", options =>
+        {
+            options.ForwardDefault = AdminSchemes.Cookie;
+            options.ForwardChallenge = useOpenIdConnect ? AdminSchemes.OpenIdConnect : AdminSchemes.Cookie;
+        });
+
+        builder.Services.AddAuthorizationBuilder().AddPolicy(AdminSchemes.SignedInPolicy, policy => policy
+            .AddAuthenticationSchemes(AdminSchemes.Admin)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => CallerIdentity.From(context.User) != null));
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = AdminSchemes.CookieName;
+        cookie.Cookie.Path = AdminSchemes.CookiePath; // never sent to the API
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.LoginPath = "/admin/signin";
+        cookie.LogoutPath = "/admin/signin";
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        cookie.SlidingExpiration = true;
+    }
+}
