@@ -54,8 +54,24 @@ const common = {
 };
 
 await build({ ...common, entryPoints: [join(src, "taskpane", "taskpane.ts")], outfile: join(dist, "taskpane.js"), target: "es2017", minify: true });
-// ES2016: esbuild lowers async/await to generators, and ?. ?? ??= class fields and object spread too.
-await build({ ...common, entryPoints: [join(src, "launchevent", "launchevent.ts")], outfile: join(dist, "launchevent.js"), target: "es2016", minify: true });
+// ES2016: esbuild lowers async/await to generators, and ?. ?? ??= and class fields. It does not polyfill
+// built-ins (Promise.prototype.finally, Object.entries…), and its object-spread helper calls
+// Object.getOwnPropertyDescriptors (ES2017): the handler code avoids both, and a test runs the bundle without them.
+// The few ES2017+ built-ins that bundled libraries (MSAL) call, filled in only where the engine lacks them.
+const es2016Polyfills = [
+  "if(!Object.getOwnPropertyDescriptors)Object.getOwnPropertyDescriptors=function(o){var r={};Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols?Object.getOwnPropertySymbols(o):[]).forEach(function(k){r[k]=Object.getOwnPropertyDescriptor(o,k)});return r};",
+  "if(!Object.entries)Object.entries=function(o){return Object.keys(o).map(function(k){return[k,o[k]]})};",
+  "if(!Object.values)Object.values=function(o){return Object.keys(o).map(function(k){return o[k]})};",
+  "if(!Promise.prototype.finally)Promise.prototype.finally=function(f){return this.then(function(v){return Promise.resolve(f()).then(function(){return v})},function(e){return Promise.resolve(f()).then(function(){throw e})})};",
+].join("\n");
+await build({
+  ...common,
+  entryPoints: [join(src, "launchevent", "launchevent.ts")],
+  outfile: join(dist, "launchevent.js"),
+  target: "es2016",
+  minify: true,
+  banner: { js: es2016Polyfills },
+});
 
 const handlerScript = readFileSync(join(dist, "launchevent.js"), "utf8");
 const es2017Syntax = [/\basync\s+(function\b|\(|[A-Za-z_$][\w$]*\s*=>)/, /\bawait\s/, /\?\.[A-Za-z_$(]/, /\?\?/, /^\s*(import|export)\s/m];

@@ -57,6 +57,10 @@ for (const node of Array.from(doc.getElementsByTagName("*"))) {
   }
   if (node.localName === "LaunchEvent" && node.getAttribute("Type") === "OnMessageSend") node.setAttribute("SendMode", sendMode);
 }
+// Comments name the development host too; keep them true for the deployment.
+for (const node of Array.from(doc.childNodes).concat(Array.from(doc.documentElement.childNodes))) {
+  if (node.nodeType === 8) node.data = node.data.split(DEV_ORIGIN).join(origin);
+}
 if (rewritten === 0) usage(`no URL in ${source} starts with ${DEV_ORIGIN}`);
 
 const xml = new XMLSerializer().serializeToString(doc);

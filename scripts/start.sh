@@ -7,7 +7,7 @@ root=$PWD
 source scripts/lib/setup.sh
 ensure_npm_packages
 npm run --silent build
-dotnet build backend/TlsPreflight.Api -c Release -nologo -v q
+dotnet build backend/TlsPreflight.Api -c Release -nologo -v q -clp:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 echo "TLS Preflight on $ASPNETCORE_URLS"

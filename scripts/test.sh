@@ -14,7 +14,7 @@ start_test_services
 trap stop_test_services EXIT
 
 echo "== build"
-dotnet build Backend.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build Backend.sln -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 npm run --silent build || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0

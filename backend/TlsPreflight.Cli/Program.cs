@@ -1,3 +1,3 @@
-// Placeholder until the CLI lands: `tlspreflight check <domain>...`
-Console.Error.WriteLine("tlspreflight: not built yet");
-return 1;
+using TlsPreflight.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);

@@ -25,8 +25,11 @@ ensure_npm_packages() {
 
 # PostgreSQL and Redis on loopback, in a scratch folder, for the integration tests.
 start_test_services() {
-  local run="$root/artifacts/services"
-  rm -rf "$run" && mkdir -p "$run"
+  # Under /tmp, not the clone: the postgres user must reach the data folder even when the clone is under /root.
+  local run
+  run=$(mktemp -d /tmp/tlspreflight-services.XXXXXX)
+  chmod 755 "$run"
+  SERVICES_DIR=$run
   local pgbin
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   if [ -n "$pgbin" ]; then
@@ -52,5 +55,8 @@ start_test_services() {
 stop_test_services() {
   [ -n "${REDIS_PID:-}" ] && kill "$REDIS_PID" 2>/dev/null
   [ -n "${PG_PID:-}" ] && kill -INT "$PG_PID" 2>/dev/null
+  # give PostgreSQL a moment to shut down before its folder goes
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [ -n "${PG_PID:-}" ] && kill -0 "$PG_PID" 2>/dev/null && sleep 0.5; done
+  [ -n "${SERVICES_DIR:-}" ] && rm -rf "$SERVICES_DIR"
   return 0
 }

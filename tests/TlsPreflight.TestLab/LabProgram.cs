@@ -4,20 +4,22 @@ using TlsPreflight.TestLab.Scenarios;
 
 namespace TlsPreflight.TestLab;
 
-/// <summary>`serve --out lab.json [--smtp-port N]`: start the scenario servers, describe them in lab.json, run until killed.</summary>
+/// <summary>`serve --out lab.json [--smtp-port N] [--scenario bench]`: start the scenario servers, describe them in lab.json, run until killed.</summary>
 internal static class LabProgram
 {
     private static async Task<int> Main(string[] args)
     {
         if (args is not ["serve", .. var rest])
         {
-            await Console.Error.WriteLineAsync("usage: TlsPreflight.TestLab serve --out lab.json [--smtp-port N]");
+            await Console.Error.WriteLineAsync("usage: TlsPreflight.TestLab serve --out lab.json [--smtp-port N] [--scenario bench]");
             return 2;
         }
         var outFile = Option(rest, "--out") ?? "lab.json";
         var smtpPort = int.TryParse(Option(rest, "--smtp-port"), out var p) ? p : 0;
 
         await using var lab = LabScenarios.Start(smtpPort);
+        // bench/engine.sh: 50 domains over 10 shared MX hosts (BenchScenario).
+        await using var bench = Option(rest, "--scenario") == "bench" ? BenchScenario.Start(lab) : null;
         var description = new
         {
             dnsServer = lab.Dns.Address,
@@ -28,6 +30,7 @@ internal static class LabProgram
             trustResolverDnssec = true,
             allowPrivateNetworks = true,
             domains = lab.ExpectedLevels,
+            bench = bench is null ? null : new { domains = bench.Domains, mxHosts = bench.MxHosts },
         };
         var json = JsonSerializer.Serialize(description, new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(outFile + ".tmp", json);

@@ -33,8 +33,9 @@ export async function handleRecipientsChanged(event: CompletableEvent<unknown>, 
     }
     await saveState(ctx.item, state, domains);
     await showResults(ctx.item, domains.map((d) => state.results[d]).filter((r) => r !== undefined));
-  } catch {
+  } catch (e) {
     // An Office call failed; the send handler re-checks whatever is missing.
+    console.warn("TLS Preflight: recipients check stopped:", e);
   } finally {
     clearTimeout(watchdog);
     completion.complete();

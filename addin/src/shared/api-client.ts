@@ -15,10 +15,12 @@ export interface AssessmentApi {
   domainDetail(domain: string, refresh: boolean, deadlineMs: number): Promise<DomainDetail>;
 }
 
-export function createApiClient(baseUrl: string, token: TokenSource, fetchFn: typeof fetch = fetch): AssessmentApi {
+export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch): AssessmentApi {
+  // Looked up per call, not at creation: a runtime without fetch must still load and decide from cache.
+  const fetchFn: typeof fetch = (input, init) => (fetchImpl ?? fetch)(input, init);
   const base = baseUrl.replace(/\/+$/, "");
 
-  async function call(path: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+  async function call(path: string, init: RequestInit, signal: AbortSignal | undefined): Promise<unknown> {
     let bearer: string;
     try {
       bearer = await token();
@@ -33,7 +35,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchFn: ty
         headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
       });
     } catch (e) {
-      if (signal.aborted) throw e; // the deadline's own error wins the race
+      if (signal?.aborted) throw e; // the deadline's own error wins the race
       throw new ApiError("network", `the TLS Preflight service cannot be reached (${errorText(e)})`);
     }
     const text = await response.text();
@@ -48,7 +50,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchFn: ty
     }
   }
 
-  function bounded<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  function bounded<T>(ms: number, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     return withDeadline(ms, work).catch((e: unknown) => {
       if (e instanceof DeadlineExceeded) throw new ApiError("timeout", `the TLS Preflight service did not answer within ${ms / 1000} s`);
       throw e;

@@ -1,6 +1,7 @@
 // Checks the shape of an assessment answer once, so the handlers can trust every field they read.
 import { ACTIONS, LEVELS, type Action, type AssessmentResponse, type DomainResult, type Level } from "./api-types";
 import { ApiError } from "./api-error";
+import { findingWords } from "./finding-words";
 
 export function parseAssessmentResponse(json: unknown): AssessmentResponse {
   const o = record(json, "answer");
@@ -34,7 +35,7 @@ function parseDomain(json: unknown): DomainResult {
         code: String(r.code ?? ""),
         host: typeof r.host === "string" ? r.host : null,
         detail: typeof r.detail === "string" ? r.detail : null,
-        text: typeof r.text === "string" ? r.text : String(r.code ?? ""),
+        text: findingWords(String(r.code ?? ""), typeof r.text === "string" ? r.text : null),
       };
     }),
     checkedAt: typeof d.checkedAt === "string" ? d.checkedAt : null,

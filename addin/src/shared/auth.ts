@@ -37,7 +37,7 @@ export function createTokenProvider(
   config: AddinConfig,
   baseUrl: string,
   sender: () => SenderIdentity,
-  fetchFn: typeof fetch = fetch,
+  fetchFn?: typeof fetch,
 ): AccessTokenProvider {
   let cached: CachedToken | null = null;
   let pca: Promise<IPublicClientApplication> | null = null;
@@ -45,7 +45,7 @@ export function createTokenProvider(
   async function developmentToken(): Promise<string> {
     if (cached && cached.expiresAt > Date.now()) return cached.value;
     const who = sender();
-    const response = await fetchFn(baseUrl.replace(/\/+$/, "") + "/dev/token", {
+    const response = await (fetchFn ?? fetch)(baseUrl.replace(/\/+$/, "") + "/dev/token", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ tenantId: DEV_TENANT_ID, userId: who.emailAddress, name: who.emailAddress || who.displayName }),

@@ -8,14 +8,25 @@ export class DeadlineExceeded extends Error {
   }
 }
 
-export function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
+export function withDeadline<T>(ms: number, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  // The JavaScript-only runtime documents fetch but not AbortController; the race alone still bounds the wait.
+  const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort();
+      controller?.abort();
       reject(new DeadlineExceeded(ms));
     }, ms);
   });
-  return Promise.race([work(controller.signal), expired]).finally(() => clearTimeout(timer));
+  // then(ok, fail) rather than finally(): Promise.prototype.finally is ES2018, newer than the runtime.
+  return Promise.race([work(controller?.signal), expired]).then(
+    (value) => {
+      clearTimeout(timer);
+      return value;
+    },
+    (error: unknown) => {
+      clearTimeout(timer);
+      throw error;
+    },
+  );
 }

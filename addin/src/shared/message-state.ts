@@ -32,21 +32,24 @@ export async function loadState(item: ComposeItem): Promise<MessageState> {
   }
 }
 
+// Object.assign, not object spread: esbuild lowers spread for ES2016 with Object.getOwnPropertyDescriptors,
+// an ES2017 built-in the classic Windows runtime may lack.
+
 /** Keeps only the domains still on the message; drops finding texts first if the limit is near. */
 export async function saveState(item: ComposeItem, state: MessageState, domains: string[]): Promise<void> {
   const results: Record<string, DomainResult> = {};
   for (const d of domains) if (state.results[d]) results[d] = state.results[d];
-  let text = JSON.stringify({ ...state, results });
+  let text = JSON.stringify(Object.assign({}, state, { results }));
   if (text.length > SESSION_LIMIT) {
-    for (const d of Object.keys(results)) results[d] = { ...results[d], findings: [] };
-    text = JSON.stringify({ ...state, results });
+    for (const d of Object.keys(results)) results[d] = Object.assign({}, results[d], { findings: [] });
+    text = JSON.stringify(Object.assign({}, state, { results }));
   }
-  if (text.length > SESSION_LIMIT) text = JSON.stringify({ ...state, results: {} });
+  if (text.length > SESSION_LIMIT) text = JSON.stringify(Object.assign({}, state, { results: {} }));
   await writeSessionData(item, SESSION_KEY, text).catch(() => undefined);
 }
 
 export function mergeResults(state: MessageState, answer: { failMode: FailMode; policyVersion: number; domains: DomainResult[] }): MessageState {
-  const results = { ...state.results };
+  const results: Record<string, DomainResult> = Object.assign({}, state.results);
   for (const d of answer.domains) results[d.domain] = d;
   return { failMode: answer.failMode, policyVersion: answer.policyVersion, results };
 }

@@ -37,10 +37,10 @@ export function notificationText(results: DomainResult[]): string {
     return fitText(`TLS Preflight: weak encryption to ${listDomains(weak, 3)}. You will be asked to confirm before sending.`, NOTIFICATION_LIMIT);
   }
   if (exposed.length > 0) {
-    return fitText(`TLS Preflight: mail to ${listDomains(exposed, 3)} may not be encrypted. Policy allows sending.`, NOTIFICATION_LIMIT);
+    return fitText(`TLS Preflight: mail may travel unencrypted to ${listDomains(exposed, 3)}. Policy allows sending.`, NOTIFICATION_LIMIT);
   }
-  const n = external.length;
-  return fitText(`TLS Preflight: all ${n} recipient domain${n === 1 ? "" : "s"} receive mail encrypted.`, NOTIFICATION_LIMIT);
+  if (external.length === 1) return fitText(`TLS Preflight: ${external[0].domain} receives mail encrypted.`, NOTIFICATION_LIMIT);
+  return fitText(`TLS Preflight: all ${external.length} recipient domains receive mail encrypted.`, NOTIFICATION_LIMIT);
 }
 
 export function checkingText(domains: string[]): string {

@@ -45,12 +45,11 @@ export function officeCall<T>(invoke: (callback: Callback<T>) => void): Promise<
   });
 }
 
-/** To, Cc and Bcc together; a field that fails to read counts as empty rather than failing the check. */
+/** To, Cc and Bcc together. A field that cannot be read fails the whole read: a check that skipped
+ *  recipients would be a wrong answer, and the callers have a safe path for errors. */
 export async function getAllRecipients(item: ComposeItem): Promise<Office.EmailAddressDetails[]> {
   const fields = [item.to, item.cc, item.bcc].filter((f): f is RecipientField => f !== undefined);
-  const lists = await Promise.all(
-    fields.map((f) => officeCall<Office.EmailAddressDetails[]>((cb) => f.getAsync(cb)).catch(() => [])),
-  );
+  const lists = await Promise.all(fields.map((f) => officeCall<Office.EmailAddressDetails[]>((cb) => f.getAsync(cb))));
   return ([] as Office.EmailAddressDetails[]).concat(...lists.map((l) => l ?? []));
 }
 

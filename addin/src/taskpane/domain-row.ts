@@ -7,6 +7,17 @@ export function levelClass(result: DomainResult): string {
   return result.internal || result.level === null ? "level-internal" : `level-${result.level}`;
 }
 
+function ruleWords(rule: string | null): string {
+  if (!rule) return "";
+  return rule === "default" ? " (default rule)" : ` (forced TLS rule ${rule})`;
+}
+
+/** "The certificate is not trusted (mx.example.com: self-signed certificate)." */
+function findingLine(text: string, host: string | null, detail: string | null): string {
+  const parts = [host, detail].filter((p): p is string => !!p);
+  return parts.length > 0 ? `${text.replace(/\.$/, "")} (${parts.join(": ")}).` : text;
+}
+
 export function domainRow(result: DomainResult, details: HTMLDetailsElement): HTMLLIElement {
   const words = result.internal || result.level === null ? INTERNAL_WORDS : LEVEL_WORDS[result.level];
   const badge = el(
@@ -17,7 +28,7 @@ export function domainRow(result: DomainResult, details: HTMLDetailsElement): HT
   );
   const required =
     result.requiredLevel && !result.internal
-      ? ` Your policy requires ${(LEVEL_WORDS[result.requiredLevel].label).toLowerCase()}${result.matchedRule ? ` (rule ${result.matchedRule})` : ""}.`
+      ? ` Your policy requires ${LEVEL_WORDS[result.requiredLevel].label.toLowerCase()}${ruleWords(result.matchedRule)}.`
       : "";
   const findings = result.findings.filter((f) => f.text.length > 0);
   return el(
@@ -26,9 +37,10 @@ export function domainRow(result: DomainResult, details: HTMLDetailsElement): HT
     el("div", { class: "domain-head" }, el("span", { class: "domain-name" }, result.domain), badge),
     el("p", { class: "meaning" }, words.meaning),
     el("p", { class: `decision decision-${result.decision}` }, `${DECISION_WORDS[result.decision]}.${required}`),
-    result.reason ? el("p", { class: "reason" }, result.reason) : null,
+    // The reason usually repeats the first finding; the finding line says more (host, detail).
+    result.reason && !findings.some((f) => f.text === result.reason) ? el("p", { class: "reason" }, result.reason) : null,
     findings.length > 0
-      ? el("ul", { class: "findings", "aria-label": `What we found for ${result.domain}` }, ...findings.map((f) => el("li", {}, f.host ? `${f.text} (${f.host})` : f.text)))
+      ? el("ul", { class: "findings", "aria-label": `What we found for ${result.domain}` }, ...findings.map((f) => el("li", {}, findingLine(f.text, f.host, f.detail))))
       : null,
     result.internal ? null : details,
   );

@@ -43,7 +43,8 @@ function render(pane: Pane, results: DomainResult[]): void {
     return;
   }
   const decision = strictest(results.map((r) => r.decision));
-  showSummary(decision, DECISION_WORDS[decision] + ".", notificationText(results).replace(/^TLS Preflight: /, ""));
+  const line = notificationText(results).replace(/^TLS Preflight: /, "");
+  showSummary(decision, DECISION_WORDS[decision] + ".", line.charAt(0).toUpperCase() + line.slice(1));
 }
 
 async function refresh(pane: Pane, force: boolean, interactive = false): Promise<void> {

@@ -28,6 +28,13 @@ public static class PolicyValidator
         {
             var rule = policy.ForcedTls[i];
             var field = $"forcedTls[{i}]";
+            // JSON `[null]` gets past the nullable annotations, which do not cover list elements.
+            if (rule is null)
+            {
+                Add(field, "A rule object, not null.");
+                continue;
+            }
+
             CheckRequiredLevel($"{field}.requiredLevel", rule.RequiredLevel, Add);
             if (!TryNormalizePattern(rule.Pattern, out var pattern, out var error))
             {

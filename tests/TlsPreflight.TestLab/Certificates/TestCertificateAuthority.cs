@@ -3,13 +3,21 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace TlsPreflight.TestLab.Certificates;
 
-/// <summary>A root CA made at run time, issuing server certificates for lab hosts. Nothing is written to the
-/// machine's trust store: the engine trusts it only through <see cref="WritePemFile"/> (ExtraTrustedCaFile).</summary>
+/// <summary>A root CA and an intermediate made at run time; the intermediate issues server certificates for lab
+/// hosts, and servers send it after the leaf (<see cref="Chain"/>), as real servers do. Nothing is written to the
+/// machine's trust store: the engine trusts the root only through <see cref="WritePemFile"/> (ExtraTrustedCaFile).</summary>
 public sealed class TestCertificateAuthority : IDisposable
 {
     private readonly ECDsa rootKey;
+    private readonly ECDsa issuerKey;
 
     public X509Certificate2 Root { get; }
+
+    /// <summary>The intermediate CA that signs the leaf certificates.</summary>
+    public X509Certificate2 Intermediate { get; }
+
+    /// <summary>What a server sends after its leaf: the intermediate (TLS servers leave out the root).</summary>
+    public IReadOnlyList<X509Certificate2> Chain => [Intermediate];
 
     public TestCertificateAuthority(string name = "TLS Preflight Test Root")
     {
@@ -20,6 +28,16 @@ public sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
         Root = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+
+        issuerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var issuer = new CertificateRequest($"CN={name} Issuing CA, O=TLS Preflight Lab", issuerKey, HashAlgorithmName.SHA256);
+        issuer.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
+        issuer.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        issuer.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(issuer.PublicKey, false));
+        issuer.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Root, true, false));
+        using var issuerWithoutKey = issuer.Create(Root.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey),
+            now.AddDays(-1), now.AddYears(1), RandomNumberGenerator.GetBytes(12).Select((b, i) => i == 0 ? (byte)(b & 0x7f) : b).ToArray());
+        Intermediate = issuerWithoutKey.CopyWithPrivateKey(issuerKey);
     }
 
     /// <summary>A certificate valid now for the given DNS names (SAN), signed by this CA.</summary>
@@ -34,10 +52,10 @@ public sealed class TestCertificateAuthority : IDisposable
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = LeafRequest(dnsNames, key);
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Root, true, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Intermediate, true, false));
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7f;
-        using var withoutKey = request.Create(Root.SubjectName, X509SignatureGenerator.CreateForECDsa(rootKey), notBefore, notAfter, serial);
+        using var withoutKey = request.Create(Intermediate.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), notBefore, notAfter, serial);
         return withoutKey.CopyWithPrivateKey(key);
     }
 
@@ -76,6 +94,8 @@ public sealed class TestCertificateAuthority : IDisposable
 
     public void Dispose()
     {
+        Intermediate.Dispose();
+        issuerKey.Dispose();
         Root.Dispose();
         rootKey.Dispose();
     }

@@ -10,6 +10,7 @@ public sealed class LabDnsServer : IDisposable
 {
     private readonly DnsServer server;
     private int queryCount;
+    private int tcpQueryCount;
 
     public LabZone Zone { get; } = new();
 
@@ -21,6 +22,9 @@ public sealed class LabDnsServer : IDisposable
     /// <summary>Queries answered so far, over UDP and TCP.</summary>
     public int QueryCount => Volatile.Read(ref queryCount);
 
+    /// <summary>Queries that came over TCP (e.g. after a truncated UDP answer).</summary>
+    public int TcpQueryCount => Volatile.Read(ref tcpQueryCount);
+
     private LabDnsServer(IPEndPoint endPoint)
     {
         EndPoint = endPoint;
@@ -28,6 +32,8 @@ public sealed class LabDnsServer : IDisposable
         server.QueryReceived += (_, e) =>
         {
             Interlocked.Increment(ref queryCount);
+            if (e.TransportProtocol == TransportProtocol.Tcp)
+                Interlocked.Increment(ref tcpQueryCount);
             if (e.Query is DnsMessage query)
                 e.Response = Zone.Answer(query);
             return Task.CompletedTask;

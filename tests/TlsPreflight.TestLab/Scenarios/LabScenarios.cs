@@ -39,7 +39,7 @@ public sealed class LabScenarios : IAsyncDisposable
         expected["plaintext.lab.test"] = "plaintext";
 
         // encrypted: STARTTLS with a self-signed certificate.
-        var selfSigned = Smtp(SmtpBehaviour.StartTls, "mx.encrypted.lab.test", TestCertificateAuthority.SelfSigned("mx.encrypted.lab.test"), withRoot: false);
+        var selfSigned = Smtp(SmtpBehaviour.StartTls, "mx.encrypted.lab.test", TestCertificateAuthority.SelfSigned("mx.encrypted.lab.test"), withChain: false);
         zone.Mx("encrypted.lab.test", 10, "mx.encrypted.lab.test").A("mx.encrypted.lab.test", selfSigned.Address);
         expected["encrypted.lab.test"] = "encrypted";
 
@@ -54,12 +54,12 @@ public sealed class LabScenarios : IAsyncDisposable
             .Txt("_mta-sts.sts.lab.test", "v=STSv1; id=20261128T000000;")
             .Txt("_smtp._tls.sts.lab.test", "v=TLSRPTv1; rua=mailto:tlsrpt@sts.lab.test")
             .A("mta-sts.sts.lab.test", Https.Address);
-        Https.Route("mta-sts.sts.lab.test", Authority.Issue("mta-sts.sts.lab.test"), LabHttpResponse.Policy("enforce", 86400, "mx.sts.lab.test"));
+        Https.Route("mta-sts.sts.lab.test", Authority.Issue("mta-sts.sts.lab.test"), LabHttpResponse.Policy("enforce", 86400, "mx.sts.lab.test"), Authority.Chain);
         expected["sts.lab.test"] = "enforced";
 
         // dane: DNSSEC-secure TLSA 3 1 1 matching a self-signed certificate (DANE-EE needs no CA, RFC 7672 §3.1.1).
         var daneCertificate = TestCertificateAuthority.SelfSigned("mx.dane.lab.test");
-        var dane = Smtp(SmtpBehaviour.StartTls, "mx.dane.lab.test", daneCertificate, withRoot: false);
+        var dane = Smtp(SmtpBehaviour.StartTls, "mx.dane.lab.test", daneCertificate, withChain: false);
         var spkiSha256 = SHA256.HashData(daneCertificate.PublicKey.ExportSubjectPublicKeyInfo());
         zone.Mx("dane.lab.test", 10, "mx.dane.lab.test").A("mx.dane.lab.test", dane.Address)
             .Tlsa("_25._tcp.mx.dane.lab.test", 3, 1, 1, spkiSha256)
@@ -88,9 +88,9 @@ public sealed class LabScenarios : IAsyncDisposable
     public static LabScenarios Start(int smtpPort = 0)
         => new(smtpPort == 0 ? LoopbackAddresses.FreeTcpPort() : smtpPort);
 
-    private LabSmtpServer Smtp(SmtpBehaviour behaviour, string host, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, bool withRoot = true)
+    private LabSmtpServer Smtp(SmtpBehaviour behaviour, string host, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, bool withChain = true)
     {
-        var server = LabSmtpServer.Start(behaviour, SmtpPort, host, certificate, withRoot ? [Authority.Root] : null);
+        var server = LabSmtpServer.Start(behaviour, SmtpPort, host, certificate, withChain ? Authority.Chain : null);
         servers.Add(server);
         return server;
     }

@@ -19,6 +19,7 @@ public sealed class LabSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task acceptLoop;
     private readonly SslStreamCertificateContext? certificateContext;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> commands = new();
     private int connectionCount;
 
     public SmtpBehaviour Behaviour { get; }
@@ -29,6 +30,9 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     /// <summary>Connections accepted so far (tests prove "nothing connected" with 0).</summary>
     public int ConnectionCount => Volatile.Read(ref connectionCount);
+
+    /// <summary>Every command line received, over all connections, in arrival order (TLS ones prefixed "tls: ").</summary>
+    public IReadOnlyList<string> Commands => [.. commands];
 
     private LabSmtpServer(TcpListener listener, SmtpBehaviour behaviour, string hostName, X509Certificate2? certificate,
         IEnumerable<X509Certificate2>? chain, SslProtocols protocols)
@@ -121,6 +125,7 @@ public sealed class LabSmtpServer : IAsyncDisposable
         var offersTls = Behaviour is not SmtpBehaviour.Plaintext;
         while (await ReadLineAsync(stream, token) is { } line)
         {
+            commands.Enqueue(inTls ? "tls: " + line : line);
             var verb = line.Split(' ', 2)[0].ToUpperInvariant();
             switch (verb)
             {

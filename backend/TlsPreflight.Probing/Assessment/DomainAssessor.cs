@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Options;
+using TlsPreflight.Probing.Dane;
+using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
+using TlsPreflight.Probing.Names;
+using TlsPreflight.Probing.Safety;
+using TlsPreflight.Probing.TlsRpt;
+using TlsPreflight.Probing.Verdict;
+
+namespace TlsPreflight.Probing.Assessment;
+
+/// <summary>The engine: DNS, then the MX probes, MTA-STS and TLS-RPT in parallel, TLSA per host, then the verdict.
+/// The whole domain is bounded by DomainTimeout; what is unfinished by then is reported as a timeout.</summary>
+public sealed class DomainAssessor(
+    IMailDns dns,
+    MxProbeCache probes,
+    MtaStsCheck mtaSts,
+    NetworkReach reach,
+    SmtpEgressMonitor egress,
+    IOptions<ProbingOptions> options,
+    TimeProvider time) : IDomainAssessor
+{
+    /// <summary>Addresses probed per MX host; more only repeats the same server farm.</summary>
+    private const int MaxAddressesPerHost = 4;
+
+    private readonly ProbingOptions o = options.Value;
+
+    public Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
+        => AssessDomainAsync(DomainName.Normalize(domainOrAddress), cancellationToken);
+
+    public async Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken)
+    {
+        // Validate everything before any traffic, so one bad name is a clear error and not half a batch.
+        var domains = domainsOrAddresses.Select(DomainName.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        return await Task.WhenAll(domains.Select(d => AssessDomainAsync(d, cancellationToken)));
+    }
+
+    private async Task<DomainAssessment> AssessDomainAsync(string domain, CancellationToken caller)
+    {
+        var watch = Stopwatch.StartNew();
+        var checkedAt = time.GetUtcNow();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
+        deadline.CancelAfter(o.DomainTimeout);
+        var token = deadline.Token;
+
+        var stsTask = Bounded(mtaSts.RunAsync(domain, token),
+            () => (MtaStsReport.NoRecord with { Status = "fetch-error", Error = "the domain's time limit ran out" }, null), caller);
+        var rptTask = Bounded(TlsRptAsync(domain, token), () => TlsRptReport.None with { Error = "the domain's time limit ran out" }, caller);
+        var mx = await Bounded(dns.LookupMxAsync(domain, token),
+            () => new MxLookup(MxLookupStatus.DnsError, [], "the domain's time limit ran out", false), caller);
+
+        var hosts = await Task.WhenAll(mx.Targets.Take(o.MaxMxHosts).Select(t => AssessHostAsync(t, token, caller)));
+        var (stsReport, policy) = await stsTask;
+        var matched = hosts.Select(h => h with { MtaStsMatch = policy is null ? null : policy.Matches(h.Host) }).ToList();
+
+        var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, matched, stsReport, egress.LooksBlocked));
+        var tlsRpt = await rptTask;
+        return new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
+            stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);
+    }
+
+    private async Task<MxHostReport> AssessHostAsync(MxTarget target, CancellationToken token, CancellationToken caller)
+    {
+        var tlsaTask = Bounded(dns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
+        var addresses = await Bounded(dns.LookupAddressesAsync(target.Host, token),
+            () => new AddressLookup([], null, "the domain's time limit ran out", false), caller);
+        var results = await Task.WhenAll(addresses.Addresses.Take(MaxAddressesPerHost).Select(a => ProbeAsync(target.Host, a, token, caller)));
+
+        var tlsa = await tlsaTask;
+        // RFC 7672 §2.2.2: TLSA counts only when the MX host's address records are DNSSEC-secure as well.
+        var dnssec = tlsa.DnssecStatus == "secure" && !addresses.Secure ? "insecure" : tlsa.DnssecStatus;
+        var chain = results.FirstOrDefault(r => r.Tls is not null)?.Tls?.ChainDer;
+        var dane = tlsa.Records.Count == 0
+            ? TlsaReport.None with { DnssecStatus = dnssec }
+            : TlsaMatcher.Evaluate(dnssec, tlsa.Records, chain, target.Host);
+        return new MxHostReport(target.Host, target.Preference, target.Implicit, addresses.CanonicalName, results,
+            SecurityLevel.Unknown, dane, null);
+    }
+
+    private async Task<SmtpProbeResult> ProbeAsync(string mxHost, IPAddress address, CancellationToken token, CancellationToken caller)
+    {
+        // Judge the address actually dialled, never the name (SSRF guard).
+        if (!o.AllowPrivateNetworks && !AddressGuard.IsPublic(address))
+            return NotDialled(address, ProbeOutcome.SkippedPrivateAddress, AddressGuard.WhyNotPublic(address) ?? "not a public address");
+        if (!reach.CanReach(address))
+            return NotDialled(address, ProbeOutcome.SkippedUnroutable, "this host has no route for IPv6");
+        try
+        {
+            return await probes.GetAsync(mxHost, address, token);
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return NotDialled(address, ProbeOutcome.Timeout, "the domain's time limit ran out before this probe finished") with { Step = "domain" };
+        }
+    }
+
+    private SmtpProbeResult NotDialled(IPAddress address, ProbeOutcome outcome, string why)
+        => new(address.ToString(), o.SmtpPort, outcome, null, why, null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
+
+    private async Task<TlsRptReport> TlsRptAsync(string domain, CancellationToken token)
+    {
+        var txt = await dns.LookupTxtAsync($"_smtp._tls.{domain}", token);
+        return txt.Error is not null ? TlsRptReport.None with { Error = txt.Error } : TlsRptRecord.Parse(txt.Records);
+    }
+
+    /// <summary>RFC 8460 is informational: reports tell the domain about failures, they do not change delivery.</summary>
+    private static IEnumerable<Finding> TlsRptFindings(TlsRptReport report) => report.Status switch
+    {
+        "valid" => [new Finding(FindingCodes.TlsRptPresent, Detail: string.Join(", ", report.Rua))],
+        "invalid" => [new Finding(FindingCodes.TlsRptInvalid, Detail: report.Error)],
+        _ => [],
+    };
+
+    /// <summary>Await a step; when the domain deadline (not the caller) cancelled it, use the fallback instead.</summary>
+    private static async Task<T> Bounded<T>(Task<T> step, Func<T> onDeadline, CancellationToken caller)
+    {
+        try
+        {
+            return await step;
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return onDeadline();
+        }
+    }
+}

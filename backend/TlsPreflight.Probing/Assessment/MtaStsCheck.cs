@@ -1,0 +1,44 @@
+using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
+
+namespace TlsPreflight.Probing.Assessment;
+
+/// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report.</summary>
+public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache)
+{
+    /// <summary>The report, and the policy when one applies (for matching the MX hosts).</summary>
+    public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, CancellationToken cancellationToken)
+    {
+        var txt = await dns.LookupTxtAsync($"_mta-sts.{domain}", cancellationToken);
+        var claims = txt.Records.Where(r => r.StartsWith("v=STSv1", StringComparison.Ordinal)).ToList();
+        if (txt.Error is not null || claims.Count == 0)
+        {
+            // RFC 8461 §5.1: without a usable TXT record an unexpired cached policy still applies.
+            if (cache.GetAny(domain) is { } cached)
+                return Valid(cached.RecordId, cached.Policy, fromCache: true, error: txt.Error);
+            return (MtaStsReport.NoRecord with { Error = txt.Error }, null);
+        }
+        if (!MtaStsRecord.TryParse(txt.Records, out var record, out var recordError) || record is null)
+            return (new MtaStsReport("record-invalid", null, null, null, [], recordError, false), null);
+
+        // RFC 8461 §3.3: the record id says whether the cached policy is current.
+        if (cache.Get(domain, record.Id) is { } current)
+            return Valid(record.Id, current, fromCache: true, error: null);
+
+        var fetched = await fetcher.FetchAsync(domain, cancellationToken);
+        if (fetched.Policy is not null)
+        {
+            cache.Store(domain, record.Id, fetched.Policy);
+            return Valid(record.Id, fetched.Policy, fromCache: false, error: null);
+        }
+        // RFC 8461 §3.3: a failed refresh leaves a valid cached policy in force until it expires.
+        if (cache.GetAny(domain) is { } previous)
+            return Valid(previous.RecordId, previous.Policy, fromCache: true, error: fetched.Error);
+        return (new MtaStsReport(fetched.Status, record.Id, null, null, [], fetched.Error, false), null);
+    }
+
+    private static (MtaStsReport, MtaStsPolicy?) Valid(string recordId, MtaStsPolicy policy, bool fromCache, string? error)
+        => (new MtaStsReport("valid", recordId, policy.Mode.ToString().ToLowerInvariant(), policy.MaxAgeSeconds,
+            policy.MxPatterns, error, fromCache), policy);
+}

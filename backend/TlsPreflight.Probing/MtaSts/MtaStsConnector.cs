@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+using TlsPreflight.Probing.Certificates;
+using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.Safety;
+
+namespace TlsPreflight.Probing.MtaSts;
+
+/// <summary>The socket and certificate rules of the MTA-STS HTTP client: names resolve through OUR name servers,
+/// the address actually dialled must be public (unless AllowPrivateNetworks), and the certificate may also chain
+/// to ExtraTrustedCaFile.</summary>
+public sealed class MtaStsConnector(IMailDns dns, ChainValidator validator, IOptions<ProbingOptions> options)
+{
+    private readonly bool allowPrivateNetworks = options.Value.AllowPrivateNetworks;
+
+    /// <summary>For <see cref="SocketsHttpHandler.ConnectCallback"/>.</summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var lookup = await dns.LookupAddressesAsync(host, cancellationToken);
+        if (lookup.Addresses.Count == 0)
+            throw new HttpRequestException($"{host}: {lookup.Error ?? "no address records"}");
+        var dialable = lookup.Addresses.Where(a => allowPrivateNetworks || AddressGuard.IsPublic(a))
+            .OrderBy(a => a.AddressFamily == AddressFamily.InterNetworkV6) // IPv4 first: IPv6 may have no route here
+            .ToList();
+        if (dialable.Count == 0)
+        {
+            var reasons = lookup.Addresses.Select(a => $"{a} ({AddressGuard.WhyNotPublic(a)})");
+            throw new AddressRefusedException($"{host} resolves only to non-public addresses: {string.Join(", ", reasons)}");
+        }
+
+        SocketException? last = null;
+        foreach (var address in dialable)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        throw new HttpRequestException($"{host}: could not connect ({last?.SocketErrorCode})", last);
+    }
+
+    /// <summary>For <see cref="SslClientAuthenticationOptions.RemoteCertificateValidationCallback"/>: the platform's
+    /// verdict, except that a chain ending at an extra trusted CA counts as trusted. Name and dates still must hold.</summary>
+    public bool AcceptCertificate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None)
+            return true;
+        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is null)
+            return false;
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var now = DateTime.UtcNow;
+        if (now < leaf.NotBefore.ToUniversalTime() || now > leaf.NotAfter.ToUniversalTime())
+            return false;
+        return validator.IsTrusted(leaf, chain?.ChainPolicy.ExtraStore ?? [], out _);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TlsPreflight.Api.Tests.Infrastructure;
+
+/// <summary>A real HTTP server on loopback answering `GET /v1.0/domains` like Microsoft Graph, so the real
+/// Graph SDK is exercised. Lists one verified and one unverified domain.</summary>
+public sealed class LoopbackGraph : IAsyncDisposable
+{
+    public const string VerifiedDomain = "contoso-directory.example";
+    public const string UnverifiedDomain = "pending-directory.example";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<string> requests = new();
+
+    private LoopbackGraph(WebApplication app) => this.app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IReadOnlyCollection<string> Requests => requests;
+
+    public static async Task<LoopbackGraph> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var graph = new LoopbackGraph(app);
+        app.MapGet("/v1.0/domains", (HttpRequest request) =>
+        {
+            graph.requests.Enqueue(request.Path + request.QueryString);
+            return Results.Text(
+                $$"""{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#domains","value":[{"id":"{{VerifiedDomain}}","isVerified":true,"isDefault":true},{"id":"{{UnverifiedDomain}}","isVerified":false}]}""",
+                "application/json");
+        });
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        graph.BaseUrl = address + "/v1.0";
+        return graph;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

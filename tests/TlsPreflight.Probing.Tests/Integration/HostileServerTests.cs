@@ -1,0 +1,110 @@
+using TlsPreflight.Probing.Model;
+using TlsPreflight.TestLab.Network;
+using TlsPreflight.TestLab.Smtp;
+
+namespace TlsPreflight.Probing.Tests.Integration;
+
+/// <summary>Silent, slow, chatty and malicious SMTP servers. Each must end in a classified probe result; the
+/// LabEngine's step deadlines are 2 s, and the xunit Timeout only guards against a hang (it is not a benchmark).</summary>
+public sealed class HostileServerTests(LabFixture lab)
+{
+    private const int HangGuardMs = 30_000;
+
+    private async Task<(DomainAssessment Result, SmtpProbeResult Probe, LabSmtpServer Server)> AssessHostileAsync(SmtpBehaviour behaviour, CancellationToken cancellationToken)
+    {
+        var domain = LabFixture.NewDomain(behaviour.ToString().ToLowerInvariant());
+        var mxHost = $"mx.{domain}";
+        var server = lab.Smtp(behaviour, mxHost, lab.Authority.Issue(mxHost));
+        lab.PublishMx(domain, server);
+        await using var engine = new LabEngine(lab);
+        var result = await engine.AssessAsync(domain, cancellationToken);
+        return (result, result.OnlyProbe(), server);
+    }
+
+    [Theory(Timeout = HangGuardMs)]
+    [InlineData(SmtpBehaviour.NoBanner, ProbeOutcome.Timeout, "banner", FindingCodes.Timeout)]
+    [InlineData(SmtpBehaviour.DripBanner, ProbeOutcome.Timeout, "banner", FindingCodes.Timeout)]
+    [InlineData(SmtpBehaviour.Reject421AtConnect, ProbeOutcome.RateLimited, "banner", FindingCodes.RateLimited)]
+    [InlineData(SmtpBehaviour.Garbage, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
+    [InlineData(SmtpBehaviour.HugeLine, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
+    [InlineData(SmtpBehaviour.EndlessMultilineReply, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
+    [InlineData(SmtpBehaviour.StallHandshake, ProbeOutcome.Timeout, "handshake", FindingCodes.Timeout)]
+    public async Task A_hostile_server_that_never_gets_to_tls_is_classified_and_the_level_is_unknown(
+        SmtpBehaviour behaviour, ProbeOutcome outcome, string step, string finding)
+    {
+        var (result, probe, server) = await AssessHostileAsync(behaviour, TestContext.Current.CancellationToken);
+
+        Assert.Equal(outcome, probe.Outcome);
+        Assert.Equal(step, probe.Step);
+        Assert.NotNull(probe.Error);
+        Assert.Equal(SecurityLevel.Unknown, result.Level); // never "insecure" for a server that did not answer usefully
+        result.HasFinding(finding);
+        Assert.Equal(1, server.ConnectionCount); // no retry against a server that answered (or stayed silent)
+    }
+
+    [Fact(Timeout = HangGuardMs)]
+    public async Task A_421_at_connect_keeps_its_reply_code()
+    {
+        var (_, probe, _) = await AssessHostileAsync(SmtpBehaviour.Reject421AtConnect, TestContext.Current.CancellationToken);
+
+        Assert.Equal(421, probe.LastReplyCode);
+        Assert.Contains("421", probe.Error);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
+    public async Task A_close_in_the_middle_of_the_handshake_is_a_failed_handshake_and_mail_may_go_in_clear()
+    {
+        var (result, probe, _) = await AssessHostileAsync(SmtpBehaviour.CloseMidHandshake, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProbeOutcome.HandshakeFailed, probe.Outcome);
+        Assert.Equal("handshake", probe.Step);
+        Assert.True(probe.StartTlsOffered);
+        Assert.Equal(SecurityLevel.Plaintext, result.Level); // RFC 7672 §2.2: opportunistic senders retry in clear
+        result.HasFinding(FindingCodes.TlsHandshakeFailed);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
+    public async Task A_port_with_no_listener_is_refused_and_unreachable()
+    {
+        var domain = LabFixture.NewDomain("refused");
+        lab.Zone.Mx(domain, 10, $"mx.{domain}").A($"mx.{domain}", LoopbackAddresses.Next());
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProbeOutcome.Refused, result.OnlyProbe().Outcome);
+        Assert.Equal(SecurityLevel.Unknown, result.Level);
+        result.HasFinding(FindingCodes.MxUnreachable);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
+    public async Task The_domain_time_limit_ends_a_probe_that_is_still_waiting()
+    {
+        var domain = LabFixture.NewDomain("domainlimit");
+        lab.PublishMx(domain, lab.Smtp(SmtpBehaviour.NoBanner, $"mx.{domain}"));
+        await using var engine = new LabEngine(lab, o =>
+        {
+            o.SmtpCommandTimeout = TimeSpan.FromSeconds(20);
+            o.DomainTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        var probe = result.OnlyProbe();
+        Assert.Equal(ProbeOutcome.Timeout, probe.Outcome);
+        Assert.Equal("domain", probe.Step);
+        Assert.Equal(SecurityLevel.Unknown, result.Level);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
+    public async Task Cancelling_the_caller_token_stops_the_assessment_with_an_operation_cancelled()
+    {
+        var domain = LabFixture.NewDomain("cancel");
+        lab.PublishMx(domain, lab.Smtp(SmtpBehaviour.NoBanner, $"mx.{domain}"));
+        await using var engine = new LabEngine(lab, o => o.SmtpCommandTimeout = TimeSpan.FromSeconds(20));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.Assessor.AssessAsync(domain, cancel.Token));
+    }
+}

@@ -1,0 +1,226 @@
+using System.Security.Cryptography.X509Certificates;
+using TlsPreflight.Probing.Model;
+using TlsPreflight.TestLab.Certificates;
+using TlsPreflight.TestLab.Https;
+
+namespace TlsPreflight.Probing.Tests.Integration;
+
+/// <summary>MTA-STS (RFC 8461) with the policy served by the lab HTTPS server and found through the lab DNS.</summary>
+public sealed class MtaStsTests(LabFixture lab)
+{
+    /// <summary>A verified MX plus `_mta-sts` TXT and `mta-sts.{domain}` served with the given response.</summary>
+    private (string Domain, string MxHost, string PolicyHost) StsDomain(string label, Func<string, LabHttpResponse> response,
+        X509Certificate2? policyCertificate = null, string recordId = "20261128a")
+    {
+        var (domain, mxHost, _) = lab.VerifiedDomain(label);
+        var policyHost = $"mta-sts.{domain}";
+        lab.Zone.Txt($"_mta-sts.{domain}", $"v=STSv1; id={recordId};").A(policyHost, lab.Https.Address);
+        lab.Https.Route(policyHost, policyCertificate ?? lab.Authority.Issue(policyHost), response(mxHost), lab.Authority.Chain);
+        return (domain, mxHost, policyHost);
+    }
+
+    [Fact]
+    public async Task An_enforce_policy_that_lists_the_verified_mx_makes_the_domain_enforced()
+    {
+        var (domain, mxHost, _) = StsDomain("sts", mx => LabHttpResponse.Policy("enforce", 86400, mx));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Enforced, result.Level);
+        result.HasFinding(FindingCodes.MtaStsEnforce);
+        Assert.Equal("valid", result.MtaSts.Status);
+        Assert.Equal("enforce", result.MtaSts.Mode);
+        Assert.Equal("20261128a", result.MtaSts.RecordId);
+        Assert.Equal([mxHost], result.MtaSts.MxPatterns);
+        Assert.True(Assert.Single(result.MxHosts).MtaStsMatch);
+    }
+
+    [Fact]
+    public async Task A_wildcard_pattern_matches_the_mx_by_its_left_most_label()
+    {
+        var (domain, _, _) = StsDomain("stswild", mx => LabHttpResponse.Policy("enforce", 86400, "*." + mx[(mx.IndexOf('.') + 1)..]));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Enforced, result.Level);
+    }
+
+    [Fact]
+    public async Task An_enforce_policy_that_does_not_list_the_mx_is_a_mismatch_and_not_enforced()
+    {
+        var (domain, _, _) = StsDomain("stsmismatch", _ => LabHttpResponse.Policy("enforce", 86400, "mx.elsewhere.example"));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Verified, result.Level);
+        result.HasFinding(FindingCodes.StsMxMismatch);
+        Assert.False(Assert.Single(result.MxHosts).MtaStsMatch);
+    }
+
+    [Fact]
+    public async Task A_testing_policy_is_reported_but_does_not_raise_the_level()
+    {
+        var (domain, _, _) = StsDomain("ststesting", mx => LabHttpResponse.Policy("testing", 86400, mx));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Verified, result.Level);
+        result.HasFinding(FindingCodes.MtaStsTesting);
+        Assert.Equal("testing", result.MtaSts.Mode);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_refused_and_not_followed()
+    {
+        var (domain, _, _) = StsDomain("stsredirect", _ => new LabHttpResponse(301, Location: "https://evil.example/policy.txt"));
+        await using var engine = new LabEngine(lab);
+        var requestsBefore = lab.Https.RequestCount;
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Contains("redirect", result.MtaSts.Error);
+        result.HasFinding(FindingCodes.StsPolicyFetchError);
+        Assert.Equal(SecurityLevel.Verified, result.Level);
+        Assert.Equal(1, lab.Https.RequestCount - requestsBefore);
+    }
+
+    [Theory]
+    [InlineData(404)]
+    [InlineData(500)]
+    [InlineData(204)]
+    public async Task A_status_other_than_200_is_a_fetch_error(int status)
+    {
+        var (domain, _, _) = StsDomain($"sts{status}", mx => LabHttpResponse.Policy("enforce", 86400, mx) with { Status = status });
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), result.MtaSts.Error);
+        Assert.NotEqual(SecurityLevel.Enforced, result.Level);
+    }
+
+    [Fact]
+    public async Task A_policy_larger_than_64_kib_is_refused()
+    {
+        var (domain, _, _) = StsDomain("stsbig", mx =>
+        {
+            var policy = LabHttpResponse.Policy("enforce", 86400, mx);
+            return policy with { Body = policy.Body + new string('#', 70 * 1024) };
+        });
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Contains("65536", result.MtaSts.Error);
+    }
+
+    [Fact]
+    public async Task A_policy_not_served_as_text_plain_is_invalid()
+    {
+        var (domain, _, _) = StsDomain("stshtml", mx => LabHttpResponse.Policy("enforce", 86400, mx) with { ContentType = "text/html" });
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("policy-invalid", result.MtaSts.Status);
+        Assert.Contains("text/html", result.MtaSts.Error);
+        result.HasFinding(FindingCodes.StsPolicyInvalid);
+    }
+
+    [Fact]
+    public async Task A_policy_host_with_an_untrusted_certificate_is_a_fetch_error()
+    {
+        var (domain, _, _) = StsDomain("stsbadcert", mx => LabHttpResponse.Policy("enforce", 86400, mx),
+            policyCertificate: TestCertificateAuthority.SelfSigned("mta-sts.self.example"));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Contains("certificate", result.MtaSts.Error);
+        Assert.NotEqual(SecurityLevel.Enforced, result.Level);
+    }
+
+    [Fact]
+    public async Task A_policy_host_with_a_trusted_certificate_for_another_name_is_a_fetch_error()
+    {
+        var (domain, _, _) = StsDomain("stswrongname", mx => LabHttpResponse.Policy("enforce", 86400, mx),
+            policyCertificate: lab.Authority.Issue("mta-sts.other.example"));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("fetch-error", result.MtaSts.Status);
+    }
+
+    [Fact]
+    public async Task A_policy_server_slower_than_the_fetch_timeout_is_a_fetch_error()
+    {
+        var (domain, _, _) = StsDomain("stsslow", mx => LabHttpResponse.Policy("enforce", 86400, mx) with { Delay = TimeSpan.FromSeconds(5) });
+        await using var engine = new LabEngine(lab, o => o.MtaStsFetchTimeout = TimeSpan.FromMilliseconds(800));
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(SecurityLevel.Verified, result.Level);
+    }
+
+    [Fact]
+    public async Task A_cached_policy_is_reused_until_the_record_id_changes()
+    {
+        var (domain, mxHost, _) = StsDomain("stscache", mx => LabHttpResponse.Policy("enforce", 86400, mx), recordId: "one");
+        await using var engine = new LabEngine(lab);
+        var requests = lab.Https.RequestCount;
+
+        var first = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        var second = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        var afterTwo = lab.Https.RequestCount;
+        lab.Zone.Remove($"_mta-sts.{domain}").Txt($"_mta-sts.{domain}", "v=STSv1; id=two;");
+        var third = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.False(first.MtaSts.FromCache);
+        Assert.True(second.MtaSts.FromCache);
+        Assert.Equal(1, afterTwo - requests);
+        Assert.False(third.MtaSts.FromCache);
+        Assert.Equal("two", third.MtaSts.RecordId);
+        Assert.Equal(2, lab.Https.RequestCount - requests);
+        Assert.Equal(SecurityLevel.Enforced, third.Level);
+        Assert.Equal([mxHost], third.MtaSts.MxPatterns);
+    }
+
+    [Fact]
+    public async Task Two_sts_records_are_an_invalid_record_and_no_policy_is_fetched()
+    {
+        var (domain, _, _) = StsDomain("ststwo", mx => LabHttpResponse.Policy("enforce", 86400, mx));
+        lab.Zone.Txt($"_mta-sts.{domain}", "v=STSv1; id=other;");
+        await using var engine = new LabEngine(lab);
+        var requests = lab.Https.RequestCount;
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("record-invalid", result.MtaSts.Status);
+        Assert.Equal(requests, lab.Https.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_tls_rpt_record_is_reported_as_information()
+    {
+        var (domain, _, _) = lab.VerifiedDomain("tlsrpt");
+        lab.Zone.Txt($"_smtp._tls.{domain}", "v=TLSRPTv1; rua=mailto:reports@example.net");
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("valid", result.TlsRpt.Status);
+        Assert.Equal(["mailto:reports@example.net"], result.TlsRpt.Rua);
+        result.HasFinding(FindingCodes.TlsRptPresent);
+        Assert.Equal(SecurityLevel.Verified, result.Level);
+    }
+}

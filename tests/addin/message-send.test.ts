@@ -1,0 +1,200 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { handleMessageSend, type SendCompletedOptions } from "../../addin/src/launchevent/message-send";
+import { SEND_DEADLINE_MS, SEND_WATCHDOG_MS } from "../../addin/src/launchevent/handler-context";
+import { ApiError } from "../../addin/src/shared/api-error";
+import { SESSION_KEY } from "../../addin/src/shared/message-state";
+import { context, FakeApi, result } from "./support/fake-api";
+import { FakeComposeItem, FakeEvent } from "./support/outlook-shim";
+import type { DomainResult, FailMode } from "../../addin/src/shared/api-types";
+
+function remember(item: FakeComposeItem, results: DomainResult[], failMode: FailMode | null = "open") {
+  const map = Object.fromEntries(results.map((r) => [r.domain, r]));
+  item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode, policyVersion: 3, results: map }));
+}
+
+async function send(item: FakeComposeItem, api: FakeApi, opts: Parameters<typeof context>[2] = {}) {
+  const event = new FakeEvent<SendCompletedOptions>();
+  await handleMessageSend(event, context(item, api, opts));
+  return event;
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe("onMessageSend with results already known", () => {
+  it("allows the send when every domain is allowed, without waiting for the service", async () => {
+    const item = new FakeComposeItem(["a@good.example", "b@good.example"], ["c@also.example"]);
+    remember(item, [result("good.example", "verified", "allow"), result("also.example", "enforced", "allow")]);
+    const api = new FakeApi();
+    const event = await send(item, api);
+    expect(event.calls).toEqual([{ allowEvent: true }]);
+    expect(api.calls).toHaveLength(0);
+    expect(api.recorded).toEqual([["a@good.example", "b@good.example", "c@also.example"]]);
+  });
+
+  it("blocks with a clear message, a Review button and the task pane command on Mailbox 1.14", async () => {
+    const item = new FakeComposeItem(["a@partner.example", "b@good.example"]);
+    remember(item, [result("partner.example", "plaintext", "block"), result("good.example", "verified", "allow")]);
+    const event = await send(item, new FakeApi());
+    expect(event.calls).toHaveLength(1);
+    const options = event.calls[0]!;
+    expect(options.allowEvent).toBe(false);
+    expect(options.errorMessage).toContain("partner.example");
+    expect(options.errorMessage).not.toContain("good.example");
+    expect(options.errorMessage!.length).toBeLessThanOrEqual(500);
+    expect(options.cancelLabel).toBe("Review");
+    expect(options.commandId).toBe("msgComposeOpenPaneButton");
+    expect(options.sendModeOverride).toBeUndefined();
+  });
+
+  it("blocks without 1.14-only options on a Mailbox 1.12 client", async () => {
+    const item = new FakeComposeItem(["a@partner.example"]);
+    remember(item, [result("partner.example", "plaintext", "block")]);
+    const event = await send(item, new FakeApi(), { mailbox: "1.12" });
+    expect(event.calls).toEqual([{ allowEvent: false, errorMessage: expect.stringContaining("partner.example") }]);
+  });
+
+  it("warns with Send Anyway (sendModeOverride PromptUser) where 1.14 is supported", async () => {
+    const item = new FakeComposeItem(["a@weak.example"]);
+    remember(item, [result("weak.example", "encrypted", "warn")]);
+    const event = await send(item, new FakeApi());
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", cancelLabel: "Review" });
+    expect(event.calls[0]!.errorMessage).toContain("weak.example");
+  });
+
+  it("lets a warned message go on a client without sendModeOverride, because SoftBlock would trap it", async () => {
+    const item = new FakeComposeItem(["a@weak.example"]);
+    remember(item, [result("weak.example", "encrypted", "warn")]);
+    const event = await send(item, new FakeApi(), { mailbox: "1.13" });
+    expect(event.calls).toEqual([{ allowEvent: true }]);
+  });
+
+  it("takes the strictest decision over all recipient domains", async () => {
+    const item = new FakeComposeItem(["a@weak.example", "b@partner.example", "c@good.example"]);
+    remember(item, [result("weak.example", "encrypted", "warn"), result("partner.example", "plaintext", "block"), result("good.example", "verified", "allow")]);
+    const event = await send(item, new FakeApi());
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.sendModeOverride).toBeUndefined();
+  });
+
+  it("allows a message with no recipients that have a domain", async () => {
+    const item = new FakeComposeItem(["/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=x"]);
+    const api = new FakeApi();
+    const event = await send(item, api);
+    expect(event.calls).toEqual([{ allowEvent: true }]);
+    expect(api.calls).toHaveLength(0);
+  });
+});
+
+describe("onMessageSend with domains still unknown", () => {
+  it("fetches only then, once, with intent send, every address and the short deadline", async () => {
+    const item = new FakeComposeItem(["a@good.example", "b@new.example"]);
+    remember(item, [result("good.example", "verified", "allow")]);
+    const api = new FakeApi({ "new.example": result("new.example", "plaintext", "block"), "good.example": result("good.example", "verified", "allow") });
+    const event = await send(item, api);
+    expect(api.calls).toEqual([{ recipients: ["a@good.example", "b@new.example"], intent: "send", deadlineMs: SEND_DEADLINE_MS }]);
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.errorMessage).toContain("new.example");
+    const saved = JSON.parse(item.sessionData.data.get(SESSION_KEY)!);
+    expect(Object.keys(saved.results).sort()).toEqual(["good.example", "new.example"]);
+  });
+
+  it("follows fail open when the service cannot be reached: warn with Send Anyway", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("network", "the TLS Preflight service cannot be reached (fetch failed)"));
+    const event = await send(item, api, { failMode: "open" });
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(event.calls[0]!.errorMessage).toMatch(/could not check/);
+    expect(event.calls[0]!.errorMessage!.length).toBeLessThanOrEqual(500);
+  });
+
+  it("follows fail safe when the service cannot be reached: block without Send Anyway", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("http", "the service answered 503", 503));
+    const event = await send(item, api, { failMode: "safe" });
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, cancelLabel: "Review" });
+    expect(event.calls[0]!.sendModeOverride).toBeUndefined();
+    expect(event.calls[0]!.errorMessage).toMatch(/requires a successful check/);
+  });
+
+  it("prefers the fail mode seen on this message over the remembered one", async () => {
+    const item = new FakeComposeItem(["a@good.example", "b@new.example"]);
+    remember(item, [result("good.example", "verified", "allow")], "safe");
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("network", "down"));
+    const event = await send(item, api, { failMode: "open" });
+    expect(event.calls[0]!.sendModeOverride).toBeUndefined();
+    expect(event.calls[0]!.allowEvent).toBe(false);
+  });
+
+  it("fails open when the tenant's fail mode was never seen", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("auth", "sign-in failed"));
+    const event = await send(item, api, { failMode: null });
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  });
+
+  it("completes once with the fail mode when the service is slower than the deadline", async () => {
+    vi.useFakeTimers();
+    const item = new FakeComposeItem(["a@slow.example"]);
+    const api = new FakeApi();
+    // A service that answers only after 10 s; the client's deadline must not wait for it.
+    const { createApiClient } = await import("../../addin/src/shared/api-client");
+    const real = createApiClient("http://127.0.0.1:9", async () => "token", ((_url: string, init: RequestInit) =>
+      new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))) as typeof fetch);
+    api.behaviour = (call) => real.assess(call.recipients, call.intent, call.deadlineMs);
+    const event = new FakeEvent<SendCompletedOptions>();
+    const done = handleMessageSend(event, context(item, api, { failMode: "safe" }));
+    await vi.advanceTimersByTimeAsync(SEND_DEADLINE_MS - 1);
+    expect(event.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2);
+    await done;
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.errorMessage).toMatch(/did not answer within 3 s/);
+    await vi.advanceTimersByTimeAsync(SEND_WATCHDOG_MS * 2);
+    expect(event.calls).toHaveLength(1);
+  });
+
+  it("completes once through the watchdog when Outlook never answers a recipient read", async () => {
+    vi.useFakeTimers();
+    const item = new FakeComposeItem(["a@x.example"]);
+    item.to.mode = "hang";
+    const event = new FakeEvent<SendCompletedOptions>();
+    void handleMessageSend(event, context(item, new FakeApi(), { failMode: "safe" }));
+    await vi.advanceTimersByTimeAsync(SEND_WATCHDOG_MS + 10);
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.errorMessage).toMatch(/took too long/);
+    item.to.mode = "ok";
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(event.calls).toHaveLength(1);
+  });
+
+  it("follows the fail mode when the recipients cannot be read", async () => {
+    const item = new FakeComposeItem(["a@x.example"]);
+    item.cc.mode = "fail";
+    const event = await send(item, new FakeApi(), { failMode: "safe" });
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+  });
+
+  it("completes once when the answer arrives after the watchdog already completed", async () => {
+    vi.useFakeTimers();
+    const item = new FakeComposeItem(["a@late.example"]);
+    const api = new FakeApi({ "late.example": result("late.example", "verified", "allow") });
+    api.behaviour = (call) => new Promise((resolve) => setTimeout(() => resolve(api.answer(call.recipients)), SEND_WATCHDOG_MS + 500));
+    const event = new FakeEvent<SendCompletedOptions>();
+    const done = handleMessageSend(event, context(item, api, { failMode: "open" }));
+    await vi.advanceTimersByTimeAsync(SEND_WATCHDOG_MS + 1000);
+    await done;
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  });
+});

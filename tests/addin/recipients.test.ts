@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { domainOfAddress, recipientSet } from "../../addin/src/shared/recipients";
+
+describe("recipients", () => {
+  it.each([
+    ["alice@Partner.COM", "partner.com"],
+    ["bob@mail.college.edu.", "mail.college.edu"],
+    ['"odd@name"@example.org', "example.org"],
+    ["carol@bücher.example", "bücher.example"],
+  ])("finds the domain of %s", (address, domain) => {
+    expect(domainOfAddress(address)).toBe(domain);
+  });
+
+  it.each(["/o=ExchangeLabs/cn=Recipients/cn=abc", "nobody", "x@localhost", "x@", "x@a..b", "x@exa mple.com"])(
+    "finds no checkable domain in %s",
+    (address) => {
+      expect(domainOfAddress(address)).toBeNull();
+    },
+  );
+
+  it("keeps each address and domain once, domains sorted", () => {
+    const set = recipientSet([
+      { emailAddress: "B@two.example" },
+      { emailAddress: "a@one.example" },
+      { emailAddress: "b@two.example" },
+      { emailAddress: null },
+    ]);
+    expect(set).toEqual({ addresses: ["b@two.example", "a@one.example"], domains: ["one.example", "two.example"] });
+  });
+});
