@@ -17,6 +17,13 @@ public sealed partial record AdminPage(HttpStatusCode Status, string Html, strin
         return match.Success ? WebUtility.HtmlDecode(match.Groups["value"].Value) : null;
     }
 
+    /// <summary>The validation message shown next to a form field (empty when none).</summary>
+    public string? ValidationMessage(string field)
+    {
+        var match = Regex.Match(Html, $"<span[^>]*data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>(?<text>[^<]*)</span>");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups["text"].Value) : null;
+    }
+
     /// <summary>Whether the page's visible text (tags removed, white space collapsed) contains <paramref name="text"/>.</summary>
     public bool Shows(string text)
         => Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(Html, "")), " ").Contains(text, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Probing.Model;
 
@@ -13,7 +12,7 @@ public static class LevelWords
 
     public static IReadOnlyList<PolicyAction> Actions { get; } = [PolicyAction.Allow, PolicyAction.Warn, PolicyAction.Block];
 
-    public static string Name(SecurityLevel level) => FindingText.Level(level);
+    public static string Name(SecurityLevel level) => Decisions.FindingText.Level(level);
 
     public static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
 
