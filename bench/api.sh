@@ -47,6 +47,10 @@ run_wrk() { # run_wrk LABEL ARGS...: wrk with latency; prints its output and kee
   echo "-- wrk $label: ${seconds}s, $connections connections, 2 threads"
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" | tee "$work/wrk-$label.txt" | grep -E "Requests/sec|Latency |99%|non-2xx|Non-2xx"
 }
+echo "-- warm-up: 10 s of wrk on each endpoint, so tiered JIT has settled before anything is measured"
+wrk -t2 -c"$connections" -d10s -s bench/lib/assessments.lua "$base/api/v1/assessments" >/dev/null
+wrk -t2 -c"$connections" -d10s "$base/health/live" >/dev/null
+
 echo "== (1) closed loop (wrk)"
 run_wrk assessments -s bench/lib/assessments.lua "$base/api/v1/assessments"
 run_wrk live "$base/health/live"
