@@ -118,6 +118,8 @@ try {
   console.log(`onMessageSend → event.completed: ${sa.text} (aim < 50 ms)`);
 
   console.log(`== (b) ${fetchedDomain} missing from sessionData, fetched from the warm service`);
+  // (a) fired one audit POST per send (fire-and-forget); let the service write them before timing (b).
+  await new Promise((r) => setTimeout(r, 5_000));
   const partial = { ...known, results: { ...known.results } };
   delete partial.results[fetchedDomain];
   const b = [];
@@ -129,8 +131,9 @@ try {
     outcome = r.options;
   }
   const sb = summary(b);
-  const late = b.filter((ms) => ms >= 2_990).length; // the handler's own 3 s fetch deadline (SEND_DEADLINE_MS)
-  console.log(`onMessageSend → event.completed: ${sb.text} → ${describe(outcome)}; ${late} runs ran into the 3 s fetch deadline`);
+  // The handler's own 3 s fetch deadline (SEND_DEADLINE_MS): which runs (0 = the first send audited) ran into it.
+  const late = b.map((ms, i) => (ms >= 2_990 ? i : -1)).filter((i) => i >= 0);
+  console.log(`onMessageSend → event.completed: ${sb.text} → ${describe(outcome)}; runs that hit the 3 s fetch deadline: ${late.length ? late.join(", ") : "none"}`);
   console.log(`RESULT ${JSON.stringify({ knownMedianMs: sa.median, knownP95Ms: sa.p95, fetchMedianMs: sb.median, fetchP95Ms: sb.p95 })}`);
 } finally {
   await service.stop();
