@@ -17,6 +17,7 @@ public static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.UseBundledAppSettings();
         builder.AddApiEdges();
         builder.AddApiIdentity();
         builder.AddStorage();
