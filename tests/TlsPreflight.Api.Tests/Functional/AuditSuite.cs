@@ -35,6 +35,20 @@ public abstract class AuditSuite(ApiFactory factory) : FunctionalTest(factory)
     }
 
     [Fact]
+    public async Task Logs_carry_the_recipient_domain_but_never_the_address()
+    {
+        var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
+        var domain = Domain("plaintext");
+        var local = "secret.person." + Guid.NewGuid().ToString("N");
+
+        await AssessAsync(admin, "send", $"{local}@{domain}");
+        await AssessAsync(admin, "preview", $"{local}@{domain}");
+
+        Assert.Contains(Factory.Logs.Lines, line => line.Contains(domain, StringComparison.Ordinal));
+        Assert.DoesNotContain(Factory.Logs.Lines, line => line.Contains(local, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Recipient_addresses_are_stored_only_when_the_tenant_turns_that_on()
     {
         var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
