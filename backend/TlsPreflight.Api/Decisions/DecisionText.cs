@@ -2,8 +2,9 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Decisions;
 
-/// <summary>Plain words for levels and the reason a domain sits at its level; finding sentences come from the engine's <see cref="FindingText"/>.</summary>
-public static class DecisionWords
+/// <summary>Sender-facing words for levels and for why a domain sits at its level. Finding sentences come from the
+/// engine's <see cref="FindingText"/>, shared with the CLI and the add-in.</summary>
+public static class DecisionText
 {
     public static string Level(SecurityLevel level) => level switch
     {
