@@ -21,6 +21,8 @@ public sealed class LabSmtpServer : IAsyncDisposable
     private readonly SslStreamCertificateContext? certificateContext;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> commands = new();
     private int connectionCount;
+    private int openConnections;
+    private int maxOpenConnections;
 
     public SmtpBehaviour Behaviour { get; }
     public string HostName { get; }
@@ -30,6 +32,9 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     /// <summary>Connections accepted so far (tests prove "nothing connected" with 0).</summary>
     public int ConnectionCount => Volatile.Read(ref connectionCount);
+
+    /// <summary>The most connections that were open at the same time.</summary>
+    public int MaxConcurrentConnections => Volatile.Read(ref maxOpenConnections);
 
     /// <summary>Every command line received, over all connections, in arrival order (TLS ones prefixed "tls: ").</summary>
     public IReadOnlyList<string> Commands => [.. commands];
@@ -83,6 +88,9 @@ public sealed class LabSmtpServer : IAsyncDisposable
     {
         using var _ = socket;
         await using var network = new NetworkStream(socket, ownsSocket: false);
+        var open = Interlocked.Increment(ref openConnections);
+        for (var seen = maxOpenConnections; open > seen; seen = maxOpenConnections)
+            Interlocked.CompareExchange(ref maxOpenConnections, open, seen);
         try
         {
             await (Behaviour switch
@@ -99,6 +107,10 @@ public sealed class LabSmtpServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
         {
             // the prober hung up or the lab is stopping: nothing to report
+        }
+        finally
+        {
+            Interlocked.Decrement(ref openConnections);
         }
     }
 
