@@ -21,7 +21,7 @@ public sealed class LabSmtpServer : IAsyncDisposable
     private readonly SslStreamCertificateContext? certificateContext;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> commands = new();
     private int connectionCount;
-    private int openConnections;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Socket, byte> live = new();
     private int maxOpenConnections;
 
     public SmtpBehaviour Behaviour { get; }
@@ -33,7 +33,8 @@ public sealed class LabSmtpServer : IAsyncDisposable
     /// <summary>Connections accepted so far (tests prove "nothing connected" with 0).</summary>
     public int ConnectionCount => Volatile.Read(ref connectionCount);
 
-    /// <summary>The most connections that were open at the same time.</summary>
+    /// <summary>The most connections open at the same time, counted at each accept from the kernel's view
+    /// (a connection the client has already closed does not count, even if our handler has not finished).</summary>
     public int MaxConcurrentConnections => Volatile.Read(ref maxOpenConnections);
 
     /// <summary>Every command line received, over all connections, in arrival order (TLS ones prefixed "tls: ").</summary>
@@ -79,6 +80,10 @@ public sealed class LabSmtpServer : IAsyncDisposable
                 return;
             }
             Interlocked.Increment(ref connectionCount);
+            var open = 1 + live.Keys.Count(other => !PeerClosed(other));
+            for (var seen = maxOpenConnections; open > seen; seen = maxOpenConnections)
+                Interlocked.CompareExchange(ref maxOpenConnections, open, seen);
+            live[socket] = 0;
             var token = stopping.Token;
             _ = Task.Run(() => ServeAsync(socket, token), CancellationToken.None);
         }
@@ -86,11 +91,8 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     private async Task ServeAsync(Socket socket, CancellationToken token)
     {
-        using var _ = socket;
+        using var connection = socket;
         await using var network = new NetworkStream(socket, ownsSocket: false);
-        var open = Interlocked.Increment(ref openConnections);
-        for (var seen = maxOpenConnections; open > seen; seen = maxOpenConnections)
-            Interlocked.CompareExchange(ref maxOpenConnections, open, seen);
         try
         {
             await (Behaviour switch
@@ -110,7 +112,20 @@ public sealed class LabSmtpServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref openConnections);
+            live.TryRemove(socket, out _);
+        }
+    }
+
+    /// <summary>The client has sent FIN: readable with nothing to read (on loopback this is visible at once).</summary>
+    private static bool PeerClosed(Socket socket)
+    {
+        try
+        {
+            return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return true;
         }
     }
 
