@@ -58,7 +58,8 @@ public sealed class PolicyModel(ITenantPolicyStore store, TenantDirectory direct
             return await RedisplayAsync(StatusCodes.Status409Conflict, cancellationToken);
         }
 
-        return RedirectToPage(new { saved = saved.Version }); // post/redirect/get: a reload does not save twice
+        // post/redirect/get: a reload does not save twice
+        return LocalRedirect("/admin/policy?saved=" + saved.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Shows the form again with what the admin typed, beside the current saved version.</summary>

@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TlsPreflight.Probing.Assessment;
+
+namespace TlsPreflight.Api.Tests.Admin;
+
+/// <summary>The real service in-process with its own SQLite file, for the admin page tests. The engine is
+/// <see cref="LevelByLabelAssessor"/>, so page behaviour is tested without probing (the engine has its own tests).</summary>
+public class AdminSiteFactory : WebApplicationFactory<Program>
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "tlspreflight-admin-tests", Guid.NewGuid().ToString("N"));
+
+    protected virtual string Environment => "Development";
+
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(dataFolder);
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(dataFolder, "admin.db")}");
+        builder.UseSetting("Graph:BaseUrl", "");
+        builder.UseSetting("Addin:DistPath", dataFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Assessments:SendDeadline", "00:00:05");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IDomainAssessor>();
+            services.AddSingleton<IDomainAssessor, LevelByLabelAssessor>();
+        });
+    }
+
+    /// <summary>A browser-like session (cookies kept, redirects not followed) signed in on the development sign-in page.</summary>
+    public async Task<AdminSession> SignInAsync(string tenantId, string userId = "admin", bool admin = true)
+    {
+        var session = new AdminSession(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var page = await session.GetAsync("/admin/signin");
+        using var response = await session.PostFormAsync("/admin/signin", page.AntiforgeryToken, new()
+        {
+            ["Form.TenantId"] = tenantId,
+            ["Form.UserId"] = userId,
+            ["Form.Name"] = $"{userId}@{tenantId}.example",
+            ["Form.IsAdmin"] = admin ? "true" : "false",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
+
+    /// <summary>An API client with a development bearer token, as the add-in has.</summary>
+    public async Task<HttpClient> ApiClientAsync(string tenantId, string userId = "sender", bool admin = false)
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/dev/token",
+            new { tenantId, userId, name = $"{userId}@{tenantId}.example", roles = admin ? new[] { "TlsPreflight.Admin" } : [] },
+            TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenAnswer>(TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite handle may linger for a moment; a temp folder left behind is harmless.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record TokenAnswer(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>The service as deployed: Production, no development sign-in.</summary>
+public sealed class ProductionAdminSiteFactory : AdminSiteFactory
+{
+    protected override string Environment => "Production";
+}
