@@ -149,13 +149,16 @@ public sealed class LabSmtpServer : IAsyncDisposable
     private async Task DialogueAsync(Stream stream, CancellationToken token)
     {
         var inTls = false;
-        var offersTls = Behaviour is not SmtpBehaviour.Plaintext;
+        var offersTls = Behaviour is not (SmtpBehaviour.Plaintext or SmtpBehaviour.HeloOnly);
         while (await ReadLineAsync(stream, token) is { } line)
         {
             commands.Enqueue(inTls ? "tls: " + line : line);
             var verb = line.Split(' ', 2)[0].ToUpperInvariant();
             switch (verb)
             {
+                case "EHLO" when Behaviour is SmtpBehaviour.HeloOnly:
+                    await WriteAsync(stream, "502 5.5.2 EHLO not implemented\r\n", token);
+                    break;
                 case "EHLO":
                     var tlsLine = offersTls && !inTls ? "250-STARTTLS\r\n" : "";
                     await WriteAsync(stream, $"250-{HostName} hello\r\n{tlsLine}250-PIPELINING\r\n250 8BITMIME\r\n", token);
