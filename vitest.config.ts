@@ -2,9 +2,12 @@ import { defineConfig } from "vitest/config";
 
 // Two projects: fast unit tests of the add-in logic, and browser tests against the real service.
 export default defineConfig({
+  // What scripts/build-addin.mjs defines for a build with Entra ID sign-in compiled in.
+  define: { __TLSPREFLIGHT_NAA__: "true" },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "addin",
           include: ["tests/addin/**/*.test.ts"],
@@ -13,6 +16,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],

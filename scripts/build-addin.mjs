@@ -49,7 +49,7 @@ const common = {
   platform: "browser",
   legalComments: "none",
   logLevel: "warning",
-  define: { __TLSPREFLIGHT_CONFIG__: JSON.stringify(config) },
+  define: { __TLSPREFLIGHT_CONFIG__: JSON.stringify(config), __TLSPREFLIGHT_NAA__: config.clientId ? "true" : "false" },
   sourcemap: false,
 };
 

@@ -1,13 +1,16 @@
-// `npm run validate [-- manifest.xml]`: checks the add-in manifest offline (Microsoft's own validator
-// needs its online service). Build first (`npm run build`): URLs must point at files in addin/dist.
+// `npm run validate [-- manifest.xml] [--service http://127.0.0.1:5080]`: checks the add-in manifest
+// offline (Microsoft's own validator needs its online service). Build first (`npm run build`): URLs
+// must point at files in addin/dist. With --service, every /addin/ URL must also answer 200 there.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { associatedFunctionNames, checkManifest } from "./lib/manifest-checks.mjs";
+import { parseArgs } from "node:util";
+import { addinPaths, associatedFunctionNames, checkManifest } from "./lib/manifest-checks.mjs";
 import { convertAndValidate } from "./lib/manifest-convert.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const manifestPath = resolve(process.argv[2] ?? join(root, "manifest.xml"));
+const { values, positionals } = parseArgs({ options: { service: { type: "string" } }, allowPositionals: true });
+const manifestPath = resolve(positionals[0] ?? join(root, "manifest.xml"));
 const distDir = join(root, "addin", "dist");
 const handlerPath = join(distDir, "launchevent.js");
 
@@ -31,4 +34,13 @@ const errors = checkManifest(readFileSync(manifestPath, "utf8"), {
 if (errors.length > 0) fail(errors); // the converter would only add noise to a broken manifest
 const converted = await convertAndValidate(manifestPath);
 if (converted.length > 0) fail(converted);
+if (values.service) {
+  const service = values.service.replace(/\/+$/, "");
+  const missing = [];
+  for (const path of addinPaths(readFileSync(manifestPath, "utf8"))) {
+    const status = await fetch(service + path).then((r) => r.status, (e) => `unreachable (${e.cause?.code ?? e.message})`);
+    if (status !== 200) missing.push(`${service}${path} answered ${status}: the service does not serve it`);
+  }
+  if (missing.length > 0) fail(missing);
+}
 console.log(`${manifestPath}: valid (structure, resources, URLs, launch events, unified-manifest schema)`);

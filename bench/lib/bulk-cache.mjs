@@ -19,7 +19,7 @@ const rss = () => readFileSync(`/proc/${values.pid}/status`, "utf8").match(/^VmR
 
 const before = rss();
 const levels = {};
-let failed = 0, next = 0;
+let failed = 0, next = 0, done = 0;
 const started = performance.now();
 async function worker() {
   while (next < count) {
@@ -39,6 +39,8 @@ async function worker() {
       continue;
     }
     for (const d of (await response.json()).domains) levels[d.level] = (levels[d.level] ?? 0) + 1;
+    done += recipients.length;
+    if (done % 10_000 < batch) console.log(`  ${done} domains sent, ${((performance.now() - started) / 1000).toFixed(0)} s, VmRSS ${rss().toFixed(0)} MiB`);
   }
 }
 await Promise.all(Array.from({ length: parallel }, worker));

@@ -247,6 +247,23 @@ export function checkManifest(xml, { distDir, associatedFunctions, taskpaneComma
   return errors;
 }
 
+/** The /addin/ paths the manifest's resource and page URLs name, for checking a running service. */
+export function addinPaths(xml) {
+  const { doc } = parseManifest(xml);
+  if (!doc) return [];
+  const paths = new Set();
+  for (const node of Array.from(doc.getElementsByTagName("*"))) {
+    const value = node.getAttribute("DefaultValue") ?? "";
+    try {
+      const path = new URL(value).pathname;
+      if (path.startsWith("/addin/")) paths.add(path);
+    } catch {
+      // not a URL (strings, locale)
+    }
+  }
+  return [...paths].sort();
+}
+
 /** Names passed to Office.actions.associate("name", …) in a script. */
 export function associatedFunctionNames(script) {
   const names = [];

@@ -100,6 +100,15 @@ describe("onMessageSend with domains still unknown", () => {
     expect(Object.keys(saved.results).sort()).toEqual(["good.example", "new.example"]);
   });
 
+  it("sends domains instead of addresses when there are more than the API's 500 recipients", async () => {
+    const many = Array.from({ length: 600 }, (_, i) => `user${i}@${i % 2 ? "odd" : "even"}.example`);
+    const item = new FakeComposeItem(many);
+    const api = new FakeApi({ "odd.example": result("odd.example", "verified", "allow"), "even.example": result("even.example", "verified", "allow") });
+    const event = await send(item, api);
+    expect(api.calls.map((c) => c.recipients)).toEqual([["even.example", "odd.example"]]);
+    expect(event.calls).toEqual([{ allowEvent: true }]);
+  });
+
   it("follows fail open when the service cannot be reached: warn with Send Anyway", async () => {
     const item = new FakeComposeItem(["a@new.example"]);
     const api = new FakeApi();

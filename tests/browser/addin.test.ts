@@ -1,6 +1,8 @@
 // What a sender sees, in Debian's Chromium, with the real task pane and the real handler script
 // served by the real service in development mode, probing real servers on loopback.
+import { execFile } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +70,18 @@ async function domainRows(page: Page, count: number) {
     })),
   );
 }
+
+describe("the service hosting the add-in", () => {
+  it("serves every file the manifest names", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, "scripts", "validate-manifest.mjs"), "--service", baseUrl]);
+    expect(stdout).toContain("valid");
+  });
+
+  it("lists the handler script in microsoft-officeaddins-allowed.json for the JavaScript-only runtime", async () => {
+    const allowed = (await (await fetch(`${baseUrl}/.well-known/microsoft-officeaddins-allowed.json`)).json()) as { allowed: string[] };
+    expect(allowed.allowed).toEqual([`${baseUrl}/addin/launchevent.js`]);
+  });
+});
 
 describe("the task pane", () => {
   it("shows every level by icon, colour and words, and the policy decision with its reason", async () => {

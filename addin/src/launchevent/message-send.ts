@@ -11,6 +11,8 @@ import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
 import { DEFAULT_FAIL_MODE, SEND_DEADLINE_MS, SEND_WATCHDOG_MS, type HandlerContext } from "./handler-context";
 
+const MAX_RECIPIENTS = 500;
+
 export interface SendCompletedOptions {
   allowEvent: boolean;
   errorMessage?: string;
@@ -64,6 +66,8 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
   const watchdog = setTimeout(() => void failSafely("the check took too long"), SEND_WATCHDOG_MS);
   try {
     const { addresses, domains } = recipientSet(await getAllRecipients(ctx.item));
+    // The API takes at most 500 recipients (API.md); Outlook allows 1,000, so large sends go by domain.
+    const recipients = addresses.length <= MAX_RECIPIENTS ? addresses : domains;
     if (domains.length === 0) {
       completion.complete({ allowEvent: true });
       return;
@@ -72,11 +76,11 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
     if (missingDomains(state, domains).length === 0) {
       // Known already: decide now and leave the audit entry to a request that outlives the event.
       finish(outcomeFromResults(domains.map((d) => state.results[d])));
-      ctx.api.record(addresses);
+      ctx.api.record(recipients);
       return;
     }
     try {
-      const answer = await ctx.api.assess(addresses, "send", SEND_DEADLINE_MS);
+      const answer = await ctx.api.assess(recipients, "send", SEND_DEADLINE_MS);
       state = mergeResults(state, answer);
       finish(outcomeFromResults(answer.domains));
       await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);

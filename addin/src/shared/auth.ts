@@ -1,13 +1,13 @@
 // Access tokens for the TLS Preflight API.
 // Order (platform notes "Auth to our backend"): Nested App Authentication with MSAL.js, then the
 // legacy OfficeRuntime.auth.getAccessToken; a build without a client id uses the development token.
-import {
-  createNestablePublicClientApplication,
-  InteractionRequiredAuthError,
-  type IPublicClientApplication,
-} from "@azure/msal-browser";
 import { DEV_TENANT_ID, type AddinConfig } from "./config";
+import { nestedAppToken } from "./nested-app-auth";
 import { officeRuntime } from "./office-runtime";
+
+/** False in a development build (no client id): the bundler then drops MSAL, a third of a megabyte
+ *  that classic Outlook would otherwise load for every event. Set by the build and by vitest.config.ts. */
+declare const __TLSPREFLIGHT_NAA__: boolean;
 
 export class SignInRequired extends Error {
   constructor(message: string) {
@@ -40,7 +40,6 @@ export function createTokenProvider(
   fetchFn?: typeof fetch,
 ): AccessTokenProvider {
   let cached: CachedToken | null = null;
-  let pca: Promise<IPublicClientApplication> | null = null;
 
   async function developmentToken(): Promise<string> {
     if (cached && cached.expiresAt > Date.now()) return cached.value;
@@ -57,19 +56,6 @@ export function createTokenProvider(
     return body.accessToken;
   }
 
-  async function nestedAppToken(interactive: boolean): Promise<string> {
-    pca ??= createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
-    const app = await pca;
-    const request = { scopes: [config.apiScope] };
-    try {
-      return (await app.acquireTokenSilent(request)).accessToken;
-    } catch (e) {
-      // Redirect flows throw inside Office; a popup is the only interactive route, and only in the pane.
-      if (interactive && e instanceof InteractionRequiredAuthError) return (await app.acquireTokenPopup(request)).accessToken;
-      throw e;
-    }
-  }
-
   async function officeSsoToken(interactive: boolean): Promise<string> {
     const runtime = officeRuntime();
     if (!runtime?.auth?.getAccessToken) throw new SignInRequired("Office single sign-on is not available here");
@@ -82,9 +68,9 @@ export function createTokenProvider(
     const office = (globalThis as { Office?: typeof Office }).Office;
     const naaSupported = office?.context?.requirements?.isSetSupported?.("NestedAppAuth", "1.1") === true;
     let firstError: unknown = null;
-    if (naaSupported) {
+    if (__TLSPREFLIGHT_NAA__ && naaSupported) {
       try {
-        return await nestedAppToken(interactive);
+        return await nestedAppToken(config, interactive);
       } catch (e) {
         firstError = e;
       }

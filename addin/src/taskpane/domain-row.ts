@@ -34,7 +34,7 @@ export function domainRow(result: DomainResult, details: HTMLDetailsElement): HT
   return el(
     "li",
     { class: `domain ${levelClass(result)}`, "data-domain": result.domain, "data-level": result.level ?? "internal", "data-decision": result.decision },
-    el("div", { class: "domain-head" }, el("span", { class: "domain-name" }, result.domain), badge),
+    el("div", { class: "domain-head" }, el("h2", { class: "domain-name" }, result.domain), badge),
     el("p", { class: "meaning" }, words.meaning),
     el("p", { class: `decision decision-${result.decision}` }, `${DECISION_WORDS[result.decision]}.${required}`),
     // The reason usually repeats the first finding; the finding line says more (host, detail).

@@ -41,11 +41,12 @@ public static class DecisionMessage
 
     private static string Sentence(DomainDecision domain)
     {
-        var level = FindingText.Level(domain.Level ?? SecurityLevel.Unknown);
-        var required = FindingText.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
+        var level = DecisionText.Level(domain.Level ?? SecurityLevel.Unknown);
+        var required = DecisionText.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
         var reason = domain.Reason.TrimEnd('.');
+        reason = reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
         return domain.Level == SecurityLevel.Unknown
-            ? $"{domain.Domain} could not be checked ({reason})."
-            : $"{domain.Domain} requires {required} delivery but is {level} ({reason}).";
+            ? $"{domain.Domain} could not be checked: {reason}."
+            : $"{domain.Domain} requires {required} delivery but is {level}: {reason}.";
     }
 }

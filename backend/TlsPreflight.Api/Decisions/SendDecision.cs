@@ -3,6 +3,12 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Decisions;
 
+/// <summary>A finding with its sentence for the sender (API.md `findings[]`).</summary>
+public sealed record FindingView(string Code, string? Host, string? Detail, string Text)
+{
+    public static FindingView From(Finding finding) => new(finding.Code, finding.Host, finding.Detail, FindingText.For(finding.Code));
+}
+
 /// <summary>The decision for one recipient domain (API.md `domains[]`).</summary>
 public sealed record DomainDecision(
     string Domain,
@@ -13,7 +19,7 @@ public sealed record DomainDecision(
     bool Internal,
     string MatchedRule,
     string Reason,
-    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
     bool FromCache);
 
@@ -45,7 +51,7 @@ public sealed record SendDecision(
             var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
             var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
             decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
-                forced?.Pattern ?? "default", FindingText.Reason(assessment.Level, assessment.Findings), assessment.Findings,
+                forced?.Pattern ?? "default", DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
                 assessment.CheckedAt, fromCache));
         }
 

@@ -56,7 +56,7 @@ public sealed class DomainAssessor(
         var (stsReport, policy) = await stsTask;
         var matched = hosts.Select(h => h with { MtaStsMatch = policy is null ? null : policy.Matches(h.Host) }).ToList();
 
-        var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, matched, stsReport, egress.LooksBlocked));
+        var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, matched, stsReport, egress.LooksBlocked, mx.Secure));
         var tlsRpt = await rptTask;
         return new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
             stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);

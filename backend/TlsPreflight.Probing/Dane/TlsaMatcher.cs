@@ -105,7 +105,9 @@ public static class TlsaMatcher
         return false;
     }
 
-    /// <summary>Does the leaf build a valid path (signatures, validity dates) to chain[anchorIndex] as the only trust anchor?</summary>
+    /// <summary>Does the leaf build a valid path (signatures, validity dates) up to chain[anchorIndex]? The anchor need not be
+    /// self-signed (RFC 7671 §5.2.2: an intermediate may be the DANE-TA), so the path is built from the presented certificates
+    /// only and judged element by element up to the anchor; what lies above it does not matter.</summary>
     private static bool ChainsTo(IReadOnlyList<X509Certificate2?> chain, int anchorIndex)
     {
         var leaf = chain[0]!;
@@ -116,25 +118,35 @@ public static class TlsaMatcher
         }
 
         using var builder = new X509Chain();
-        builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust; // never the system store
         builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         builder.ChainPolicy.DisableCertificateDownloads = true;
-        builder.ChainPolicy.CustomTrustStore.Add(anchor);
-        for (var i = 1; i < anchorIndex; i++)
+        builder.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
+        foreach (var presented in chain.Skip(1))
         {
-            if (chain[i] is { } intermediate)
+            if (presented is not null)
             {
-                builder.ChainPolicy.ExtraStore.Add(intermediate);
+                builder.ChainPolicy.ExtraStore.Add(presented);
             }
         }
 
-        if (!builder.Build(leaf))
+        builder.Build(leaf);
+        var elements = builder.ChainElements;
+        for (var i = 0; i < elements.Count; i++)
         {
-            return false;
+            // Only "the top is not a trusted root" is acceptable below the anchor; bad signatures or dates are not.
+            if (elements[i].ChainElementStatus.Any(s => (s.Status & ~(X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0))
+            {
+                return false;
+            }
+
+            if (elements[i].Certificate.RawData.AsSpan().SequenceEqual(anchor.RawData))
+            {
+                return true;
+            }
         }
 
-        var top = builder.ChainElements[^1].Certificate;
-        return top.RawData.AsSpan().SequenceEqual(anchor.RawData);
+        return false;
     }
 
     private static bool MatchesCertificate(TlsaRecordData record, X509Certificate2 certificate)

@@ -5,7 +5,7 @@ public static class FindingText
 {
     private static readonly Dictionary<string, string> Sentences = new(StringComparer.Ordinal)
     {
-        [FindingCodes.StartTlsNotSupported] = "The mail server does not offer STARTTLS, so mail to it travels in clear text.",
+        [FindingCodes.StartTlsNotSupported] = "The mail server does not offer encryption (STARTTLS), so mail to it travels in clear text.",
         [FindingCodes.CertificateHostMismatch] = "The mail server's certificate is not issued for its name.",
         [FindingCodes.CertificateExpired] = "The mail server's certificate has expired.",
         [FindingCodes.CertificateNotTrusted] = "The mail server's certificate does not chain to a trusted authority (for example, it is self-signed).",

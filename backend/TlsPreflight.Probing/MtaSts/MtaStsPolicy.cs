@@ -40,6 +40,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
         long? maxAge = null;
         var mx = new List<string>();
 
+        // RFC 8461 §3.2 ABNF: sts-policy-field *(sts-policy-term sts-policy-field); fields come in any order.
         var lines = SplitLines(body);
         for (var n = 0; n < lines.Count; n++)
         {

@@ -25,7 +25,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool UseScriptedEngine => true;
 
-    protected virtual string EnvironmentName => "Development";
+    /// <summary>The hosting environment; Development unless a test says otherwise.</summary>
+    public string EnvironmentName { get; init; } = "Development";
 
     public virtual async ValueTask InitializeAsync()
     {

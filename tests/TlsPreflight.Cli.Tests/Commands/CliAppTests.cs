@@ -118,7 +118,7 @@ public sealed class CliAppTests
         var exit = await Run(Answering(), "check", "--help");
 
         Assert.Equal(0, exit);
-        foreach (var flag in new[] { "--json", "--dns-server", "--dnssec", "--smtp-port", "--allow-private-networks", "--ca-file", "--ehlo-name", "--timeout" })
+        foreach (var flag in new[] { "--json", "--dns-server", "--dnssec", "--smtp-port", "--https-port", "--allow-private-networks", "--ca-file", "--ehlo-name", "--timeout" })
         {
             Assert.Contains(flag, _stdout.ToString());
         }

@@ -35,6 +35,28 @@ internal sealed class TestCertificates : IDisposable
         return issued.CopyWithPrivateKey(key);
     }
 
+    /// <summary>An intermediate CA issued by <see cref="Ca"/>, and a leaf it issues: root → intermediate → leaf.</summary>
+    public (X509Certificate2 Intermediate, X509Certificate2 Leaf) IssueViaIntermediate(string dnsName)
+    {
+        using var intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Test Intermediate CA", intermediateKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Ca, true, false));
+        using var issued = request.Create(Ca, DateTimeOffset.UtcNow.AddDays(-200), DateTimeOffset.UtcNow.AddYears(2), RandomNumberGenerator.GetBytes(8));
+        var intermediate = issued.CopyWithPrivateKey(intermediateKey);
+
+        using var leafKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var leafRequest = new CertificateRequest($"CN={dnsName}", leafKey, HashAlgorithmName.SHA256);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName(dnsName);
+        leafRequest.CertificateExtensions.Add(san.Build());
+        leafRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(intermediate, true, false));
+        var leaf = leafRequest.Create(intermediate, DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
+        return (intermediate, leaf);
+    }
+
     /// <summary>A self-signed certificate, as many MX hosts with DANE-EE use.</summary>
     public static X509Certificate2 SelfSigned(string dnsName, DateTimeOffset notAfter)
     {

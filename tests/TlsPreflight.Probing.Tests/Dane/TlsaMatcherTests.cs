@@ -66,6 +66,50 @@ public sealed class TlsaMatcherTests : IDisposable
     }
 
     [Fact]
+    public void Dane_ta_matches_an_intermediate_ca_named_by_the_record()
+    {
+        var (intermediate, leaf) = _certs.IssueViaIntermediate(MxHost);
+        using (intermediate)
+        using (leaf)
+        {
+            var record = new TlsaRecordData(2, 1, 1, Data(intermediate, 1, 1));
+
+            // The server sends leaf and intermediate, not the root: the intermediate is the anchor (RFC 7671 §5.2.2).
+            Assert.Equal("match", TlsaMatcher.Evaluate("secure", [record], [leaf.RawData, intermediate.RawData], MxHost).Outcome);
+            Assert.Equal("match", TlsaMatcher.Evaluate("secure", [record], [leaf.RawData, intermediate.RawData, _certs.Ca.RawData], MxHost).Outcome);
+        }
+    }
+
+    [Fact]
+    public void Dane_ta_does_not_match_an_impostor_anchor_with_the_same_name_and_key_id_but_another_key()
+    {
+        var (intermediate, leaf) = _certs.IssueViaIntermediate(MxHost);
+        using (intermediate)
+        using (leaf)
+        using (var impostorKey = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            var request = new CertificateRequest(intermediate.SubjectName, impostorKey, HashAlgorithmName.SHA256);
+            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+            var realKeyId = intermediate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Single().SubjectKeyIdentifier!;
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(realKeyId, false));
+            using var impostor = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            var record = new TlsaRecordData(2, 0, 1, Data(impostor, 0, 1));
+
+            // The leaf's signature does not verify under the impostor's key.
+            Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], [leaf.RawData, impostor.RawData], MxHost).Outcome);
+        }
+    }
+
+    [Fact]
+    public void Dane_ta_does_not_match_an_expired_leaf()
+    {
+        using var expired = _certs.IssueLeaf(MxHost, DateTimeOffset.UtcNow.AddDays(-1));
+        var record = new TlsaRecordData(2, 0, 1, Data(_certs.Ca, 0, 1));
+
+        Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], [expired.RawData, _certs.Ca.RawData], MxHost).Outcome);
+    }
+
+    [Fact]
     public void Dane_ta_does_not_match_when_the_leaf_is_for_another_name()
     {
         var record = new TlsaRecordData(2, 0, 1, Data(_certs.Ca, 0, 1));

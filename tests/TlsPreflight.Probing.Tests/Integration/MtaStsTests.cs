@@ -196,6 +196,25 @@ public sealed class MtaStsTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task A_failed_refetch_keeps_the_cached_policy_in_force()
+    {
+        var (domain, mxHost, policyHost) = StsDomain("stsfallback", mx => LabHttpResponse.Policy("enforce", 86400, mx), recordId: "one");
+        await using var engine = new LabEngine(lab);
+        await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        lab.Https.Respond(policyHost, new LabHttpResponse(500, "down"));
+        lab.Zone.Remove($"_mta-sts.{domain}").Txt($"_mta-sts.{domain}", "v=STSv1; id=two;");
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("valid", result.MtaSts.Status);
+        Assert.True(result.MtaSts.FromCache);
+        Assert.Equal("one", result.MtaSts.RecordId);
+        Assert.Contains("500", result.MtaSts.Error);
+        Assert.Equal(SecurityLevel.Enforced, result.Level);
+        Assert.Equal([mxHost], result.MtaSts.MxPatterns);
+    }
+
+    [Fact]
     public async Task Two_sts_records_are_an_invalid_record_and_no_policy_is_fetched()
     {
         var (domain, _, _) = StsDomain("ststwo", mx => LabHttpResponse.Policy("enforce", 86400, mx));

@@ -25,7 +25,7 @@ public sealed class BenchScenario : IAsyncDisposable
         for (var i = 0; i < MxHostCount; i++)
         {
             var host = $"mx{i}.bench.lab.test";
-            var server = LabSmtpServer.Start(SmtpBehaviour.StartTls, lab.SmtpPort, host, lab.Authority.Issue(host), [lab.Authority.Root]);
+            var server = LabSmtpServer.Start(SmtpBehaviour.StartTls, lab.SmtpPort, host, lab.Authority.Issue(host), lab.Authority.Chain);
             servers.Add(server);
             lab.Dns.Zone.A(host, server.Address);
             hosts[host] = server.Address.ToString();

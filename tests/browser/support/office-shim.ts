@@ -61,7 +61,10 @@ export function installOfficeShim(options: ShimOptions): void {
           bcc: field("bcc"),
           notificationMessages: {
             replaceAsync: (key: string, details: { type: string; message: string }, cb?: (r: unknown) => void) => {
-              if (key.length > 32 || details.message.length > 150) return later(() => cb?.(failed("InvalidArgument")));
+              if (key.length > 32 || details.message.length > 150) {
+                later(() => cb?.(failed("InvalidArgument")));
+                return;
+              }
               state.notifications[key] = details;
               later(() => cb?.(ok()));
             },

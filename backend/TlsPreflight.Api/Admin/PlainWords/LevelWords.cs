@@ -1,3 +1,4 @@
+using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Probing.Model;
 
@@ -12,7 +13,7 @@ public static class LevelWords
 
     public static IReadOnlyList<PolicyAction> Actions { get; } = [PolicyAction.Allow, PolicyAction.Warn, PolicyAction.Block];
 
-    public static string Name(SecurityLevel level) => Decisions.FindingText.Level(level);
+    public static string Name(SecurityLevel level) => DecisionText.Level(level);
 
     public static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
 

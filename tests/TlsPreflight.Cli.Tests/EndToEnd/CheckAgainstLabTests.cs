@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace TlsPreflight.Cli.Tests.EndToEnd;
+
+/// <summary>`tlspreflight check` with the real engine against real servers on loopback.</summary>
+public sealed class CheckAgainstLabTests(LabFixture fixture) : IClassFixture<LabFixture>
+{
+    private readonly StringWriter _stdout = new();
+    private readonly StringWriter _stderr = new();
+
+    private Task<int> Check(params string[] args)
+        => CliApp.RunAsync(["check", .. args], _stdout, _stderr, cancellationToken: TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Every_lab_domain_gets_its_expected_level_in_json()
+    {
+        var expected = fixture.Lab.ExpectedLevels;
+
+        var exit = await Check([.. expected.Keys, "--json", "--allow-private-networks", .. fixture.LabFlags]);
+
+        Assert.True(exit == 0, _stderr.ToString());
+        using var doc = JsonDocument.Parse(_stdout.ToString());
+        var levels = doc.RootElement.GetProperty("domains").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("domain").GetString()!, d => d.GetProperty("level").GetString()!);
+        Assert.Equal(expected.OrderBy(p => p.Key), levels.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task The_table_shows_the_verified_mx_with_its_tls_version_and_certificate()
+    {
+        var exit = await Check(["postmaster@verified.lab.test", "--allow-private-networks", .. fixture.LabFlags]);
+
+        Assert.True(exit == 0, _stderr.ToString());
+        var text = _stdout.ToString();
+        Assert.StartsWith("verified.lab.test: verified", text);
+        Assert.Matches(@"mx\.verified\.lab\.test\s+10\s+127\.\S+\s+yes\s+TLSv1\.[23]\s+valid to \d{4}-\d\d-\d\d\s+none\s+-\s+verified\s+\d+ ms", text);
+    }
+
+    [Fact]
+    public async Task Without_allow_private_networks_the_loopback_mx_is_not_dialled_and_the_level_is_unknown()
+    {
+        var exit = await Check(["plaintext.lab.test", "--json", .. fixture.LabFlags]);
+
+        Assert.True(exit == 0, _stderr.ToString());
+        using var doc = JsonDocument.Parse(_stdout.ToString());
+        var domain = doc.RootElement.GetProperty("domains")[0];
+        Assert.Equal("unknown", domain.GetProperty("level").GetString());
+        Assert.Contains(domain.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "mx-private-address");
+    }
+}
