@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
 connections=${2:-32}
+warmup=${TLSPREFLIGHT_BENCH_WARMUP:-30}   # seconds of load before measuring: tiered JIT is slow on a starved CPU
+bulk=${TLSPREFLIGHT_BENCH_BULK:-100000}   # distinct domains for the memory figure
 source bench/lib/packages.sh
 source bench/lib/processes.sh
 work=$(mktemp -d /tmp/tlspreflight-bench-api.XXXXXX)
@@ -47,6 +49,10 @@ run_wrk() { # run_wrk LABEL ARGS...: wrk with latency; prints its output and kee
   echo "-- wrk $label: ${seconds}s, $connections connections, 2 threads"
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s --latency "$@" | tee "$work/wrk-$label.txt" | grep -E "Requests/sec|Latency |99%|non-2xx|Non-2xx"
 }
+echo "-- warm-up: ${warmup}s of wrk on the assessments endpoint, 10 s on /health/live, so tiered JIT settles first"
+wrk -t2 -c"$connections" -d"${warmup}s" -s bench/lib/assessments.lua "$base/api/v1/assessments" | grep "Requests/sec" | sed 's/^/   warm-up /'
+wrk -t2 -c"$connections" -d10s "$base/health/live" >/dev/null
+
 echo "== (1) closed loop (wrk)"
 run_wrk assessments -s bench/lib/assessments.lua "$base/api/v1/assessments"
 run_wrk live "$base/health/live"
@@ -68,5 +74,7 @@ timeout 120 node bench/lib/open-loop.mjs --url "$base/api/v1/assessments" --rate
 echo "-- the same on /health/live, for reference"
 timeout 120 node bench/lib/open-loop.mjs --url "$base/health/live" --rate 500 --seconds 20 | grep -v '^RESULT'
 
-echo "== (3) 100,000 distinct domains into the cache"
-timeout 900 node bench/lib/bulk-cache.mjs --url "$base" --token "$token" --pid "$api_pid" --count 100000 --batch 500
+if [ "$bulk" -gt 0 ]; then
+  echo "== (3) $bulk distinct domains into the cache"
+  timeout 900 node bench/lib/bulk-cache.mjs --url "$base" --token "$token" --pid "$api_pid" --count "$bulk" --batch 500
+fi
