@@ -38,7 +38,11 @@ if (values.service) {
   const service = values.service.replace(/\/+$/, "");
   const missing = [];
   for (const path of addinPaths(readFileSync(manifestPath, "utf8"))) {
-    const status = await fetch(service + path).then((r) => r.status, (e) => `unreachable (${e.cause?.code ?? e.message})`);
+    // Read each body: an unread response keeps its connection, and the process, waiting.
+    const status = await fetch(service + path).then(
+      async (r) => (await r.arrayBuffer(), r.status),
+      (e) => `unreachable (${e.cause?.code ?? e.message})`,
+    );
     if (status !== 200) missing.push(`${service}${path} answered ${status}: the service does not serve it`);
   }
   if (missing.length > 0) fail(missing);

@@ -26,6 +26,7 @@ public static class ProbingServiceCollectionExtensions
     public static IServiceCollection AddTlsPreflightProbing(this IServiceCollection services)
     {
         services.AddOptions<ProbingOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProbingOptions>, ProbingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMailDns, MailDns>();
         services.TryAddSingleton<ChainValidator>();

@@ -70,7 +70,7 @@ describe("the built launchevent.js", () => {
     const { associated } = runtime(item);
     const event = new FakeEvent<{ allowEvent: boolean; errorMessage?: string; cancelLabel?: string }>();
     associated.onMessageSend!(event);
-    await new Promise((r) => setTimeout(r, 100));
+    await completion(event);
     expect(event.calls).toHaveLength(1);
     expect(event.calls[0]).toMatchObject({ allowEvent: false, cancelLabel: "Review" });
     expect(event.calls[0]!.errorMessage).toContain("partner.example");
@@ -82,7 +82,7 @@ describe("the built launchevent.js", () => {
     const { associated, requests } = runtime(item);
     const event = new FakeEvent<{ allowEvent: boolean; errorMessage?: string; sendModeOverride?: string }>();
     associated.onMessageSend!(event);
-    await new Promise((r) => setTimeout(r, 200));
+    await completion(event);
     expect(requests).toEqual(["https://localhost:5080/dev/token"]);
     expect(event.calls).toHaveLength(1);
     expect(event.calls[0]).toMatchObject({ allowEvent: false });
@@ -96,8 +96,15 @@ describe("the built launchevent.js", () => {
     const { associated } = runtime(item);
     const event = new FakeEvent();
     associated.onRecipientsChanged!(event);
-    await new Promise((r) => setTimeout(r, 100));
+    await completion(event);
     expect(event.calls).toHaveLength(1);
     expect([...item.notificationMessages.shown.values()].map((n) => n.message)).toEqual(["TLS Preflight: good.example receives mail encrypted."]);
   });
 });
+
+/** Waits for the handler's first event.completed (the machine may be loaded), then a moment more so a second call would show. */
+async function completion(event: { calls: unknown[] }): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (event.calls.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 100));
+}

@@ -32,7 +32,9 @@ function showSummary(decision: "allow" | "warn" | "block" | null, title: string,
   const summary = byId<HTMLElement>("summary");
   if (decision) summary.dataset.decision = decision;
   else delete summary.dataset.decision;
-  summary.replaceChildren(el("p", { class: "summary-title" }, title), text ? el("p", { class: "summary-text" }, text) : null as unknown as Node);
+  const lines = [el("p", { class: "summary-title" }, title)];
+  if (text) lines.push(el("p", { class: "summary-text" }, text));
+  summary.replaceChildren(...lines);
 }
 
 function render(pane: Pane, results: DomainResult[]): void {

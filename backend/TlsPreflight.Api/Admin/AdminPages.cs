@@ -11,8 +11,8 @@ public static class AdminPages
 
     public static void AddAdminPages(this IHostApplicationBuilder builder)
     {
-        builder.AddAdminAuthentication();
         var developmentSignIn = DevelopmentSignInAvailable(builder);
+        builder.AddAdminAuthentication(developmentSignIn);
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Admin/Pages";

@@ -1,3 +1,4 @@
+using TlsPreflight.Probing.Model;
 using System.Globalization;
 using System.Text;
 using TlsPreflight.Api.Decisions;
@@ -36,8 +37,8 @@ public static class AuditCsv
                 Name(entry.Decision),
                 entry.PolicyVersion.ToString(CultureInfo.InvariantCulture),
                 domain?.Domain ?? "",
-                domain?.Level is { } level ? DecisionText.Level(level) : "",
-                domain?.RequiredLevel is { } required ? DecisionText.Level(required) : "",
+                domain?.Level is { } level ? LevelText.Name(level) : "",
+                domain?.RequiredLevel is { } required ? LevelText.Name(required) : "",
                 domain == null ? "" : Name(domain.Action),
                 domain == null ? "" : Name(domain.Decision),
                 domain?.Internal == true ? "true" : "false",

@@ -94,6 +94,16 @@ public sealed class AuditLog(AppDbContext db) : IAuditLog
         return new AuditStats(perDay, weak, levels);
     }
 
+    public async Task<IReadOnlyList<string>> GetTenantsAsync(CancellationToken cancellationToken)
+        => await db.AuditEntries.AsNoTracking().Select(e => e.TenantId).Distinct().ToListAsync(cancellationToken);
+
+    public async Task<int> PurgeOlderThanAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var expired = db.AuditEntries.Where(e => e.TenantId == tenantId && e.Time < cutoff);
+        await db.Set<AuditDomain>().Where(d => expired.Select(e => e.Id).Contains(d.AuditEntryId)).ExecuteDeleteAsync(cancellationToken);
+        return await expired.ExecuteDeleteAsync(cancellationToken);
+    }
+
     private IQueryable<AuditEntry> Filtered(string tenantId, AuditFilter filter)
     {
         var query = db.AuditEntries.AsNoTracking().Where(e => e.TenantId == tenantId);

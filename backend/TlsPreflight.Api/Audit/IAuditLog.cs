@@ -14,4 +14,10 @@ public interface IAuditLog
     IAsyncEnumerable<AuditEntry> StreamAsync(string tenantId, AuditFilter filter, CancellationToken cancellationToken);
 
     Task<AuditStats> GetStatsAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Tenants that have audit entries (for retention).</summary>
+    Task<IReadOnlyList<string>> GetTenantsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Deletes the tenant's entries older than <paramref name="cutoff"/>: the only deletion, per the tenant's retention.</summary>
+    Task<int> PurgeOlderThanAsync(string tenantId, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

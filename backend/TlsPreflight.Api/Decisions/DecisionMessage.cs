@@ -41,8 +41,8 @@ public static class DecisionMessage
 
     private static string Sentence(DomainDecision domain)
     {
-        var level = DecisionText.Level(domain.Level ?? SecurityLevel.Unknown);
-        var required = DecisionText.Level(domain.RequiredLevel ?? SecurityLevel.Unknown);
+        var level = LevelText.Name(domain.Level ?? SecurityLevel.Unknown);
+        var required = LevelText.Name(domain.RequiredLevel ?? SecurityLevel.Unknown);
         var reason = domain.Reason.TrimEnd('.');
         reason = reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : reason;
         return domain.Level == SecurityLevel.Unknown

@@ -2,16 +2,10 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Decisions;
 
-/// <summary>Sender-facing words for levels and for why a domain sits at its level. Finding sentences come from the
-/// engine's <see cref="FindingText"/>, shared with the CLI and the add-in.</summary>
+/// <summary>Sender-facing words for why a domain sits at its level. Level names (<see cref="LevelText"/>) and finding
+/// sentences (<see cref="FindingText"/>) come from the engine, shared with the CLI and the add-in.</summary>
 public static class DecisionText
 {
-    public static string Level(SecurityLevel level) => level switch
-    {
-        SecurityLevel.NoMail => "no-mail",
-        _ => level.ToString().ToLowerInvariant(),
-    };
-
     /// <summary>Why a domain sits at its level, in one sentence.</summary>
     public static string Reason(SecurityLevel level, IReadOnlyList<Finding> findings)
     {

@@ -17,6 +17,7 @@ public static class ApplicationServiceExtensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.UseBundledAppSettings();
         builder.AddApiEdges();
         builder.AddApiIdentity();
         builder.AddStorage();
@@ -32,6 +33,8 @@ public static class ApplicationServiceExtensions
         services.AddScoped<MessageAssessment>();
         services.AddScoped<ITenantPolicyStore, PolicyStore>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<AuditRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
 
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
         var graphTimeout = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Timeout ?? TimeSpan.FromSeconds(10);

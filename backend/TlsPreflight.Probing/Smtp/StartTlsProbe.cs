@@ -40,6 +40,16 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
 
             var ehlo = await steps.RunAsync("ehlo", o.SmtpCommandTimeout, t => CommandAsync(network, reader, $"EHLO {o.EhloName}", t));
             evidence.Reply(ehlo);
+            if (ehlo.Code is 500 or 502 or 504)
+            {
+                // RFC 5321 §3.2: a server without EHLO gets HELO; it has no extensions, so no STARTTLS.
+                var helo = await steps.RunAsync("ehlo", o.SmtpCommandTimeout, t => CommandAsync(network, reader, $"HELO {o.EhloName}", t));
+                evidence.Reply(helo);
+                if (helo.Code != 250)
+                    return evidence.Refusal(helo, "ehlo", steps);
+                await QuitAsync(network, reader, cancellationToken);
+                return evidence.End(ProbeOutcome.Completed, null, null, steps);
+            }
             if (ehlo.Code != 250)
                 return evidence.Refusal(ehlo, "ehlo", steps);
             // RFC 5321 §4.1.1.1: the first line is the greeting, each further line one extension keyword.

@@ -80,6 +80,20 @@ public sealed class AdminAccessTests(AdminSiteFactory site) : IClassFixture<Admi
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var admin = await site.SignInAsync(Guid.NewGuid().ToString("N"));
+        var page = await admin.GetAsync("/admin");
+
+        using var signOut = await admin.PostFormAsync("/admin/signout", page.AntiforgeryToken, []);
+        using var after = await admin.Client.GetAsync("/admin/policy", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/admin/signin", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_admin_cookie_does_not_authenticate_the_api()
     {
         using var admin = await site.SignInAsync(Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TlsPreflight.Api.Tests.Admin;
 
@@ -42,6 +43,22 @@ public sealed partial record AdminPage(HttpStatusCode Status, string Html, strin
 public sealed class AdminSession(HttpClient client) : IDisposable
 {
     public HttpClient Client => client;
+
+    /// <summary>Signs in on the development sign-in page of <paramref name="site"/>, as a person would.</summary>
+    public static async Task<AdminSession> SignInAsync(WebApplicationFactory<Program> site, string tenantId, string userId = "admin", bool admin = true)
+    {
+        var session = new AdminSession(site.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var page = await session.GetAsync("/admin/signin");
+        using var response = await session.PostFormAsync("/admin/signin", page.AntiforgeryToken, new()
+        {
+            ["Form.TenantId"] = tenantId,
+            ["Form.UserId"] = userId,
+            ["Form.Name"] = $"{userId}@{tenantId}.example",
+            ["Form.IsAdmin"] = admin ? "true" : "false",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return session;
+    }
 
     public async Task<AdminPage> GetAsync(string path)
     {

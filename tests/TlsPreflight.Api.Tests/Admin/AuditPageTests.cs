@@ -75,6 +75,24 @@ public sealed class AuditPageTests(AdminSiteFactory site) : IClassFixture<AdminS
     }
 
     [Fact]
+    public async Task A_date_range_includes_its_last_day()
+    {
+        var tenant = Guid.NewGuid().ToString("N");
+        using var api = await site.ApiClientAsync(tenant, "bob");
+        await SendAsync(api, "x@plaintext.range.test");
+        using var admin = await site.SignInAsync(tenant);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var throughToday = await admin.GetAsync($"/admin/audit?from={today}&to={today}");
+        var throughYesterday = await admin.GetAsync($"/admin/audit?from={yesterday}&to={yesterday}");
+
+        Assert.True(throughToday.Shows("1 decision"));
+        Assert.Equal(today, throughToday.InputValue("to")); // the form shows what was typed
+        Assert.True(throughYesterday.Shows("No send decisions match."));
+    }
+
+    [Fact]
     public async Task A_bad_filter_value_is_a_message_not_an_error_page()
     {
         using var admin = await site.SignInAsync(Guid.NewGuid().ToString("N"));

@@ -1,4 +1,5 @@
 using System.Net;
+using TlsPreflight.Api.Admin.SignIn;
 
 namespace TlsPreflight.Api.Tests.Admin;
 
@@ -24,12 +25,13 @@ public sealed class ProductionSignInTests(ProductionAdminSiteFactory site) : ICl
     }
 
     [Fact]
-    public async Task The_pages_still_require_sign_in_outside_Development()
+    public async Task Without_entra_id_configured_the_pages_say_that_sign_in_is_not_set_up()
     {
         using var client = site.CreateClient(new() { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync("/admin/audit", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(AdminAuthentication.NoSignInConfigured, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

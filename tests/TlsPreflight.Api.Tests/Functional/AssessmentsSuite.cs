@@ -226,6 +226,18 @@ public abstract class AssessmentsSuite(ApiFactory factory) : FunctionalTest(fact
         Assert.Equal(2, Factory.Assessor.CallsFor(domain));
     }
 
+    [Fact]
+    public async Task Concurrent_requests_for_one_domain_share_a_single_probe()
+    {
+        var client = await Factory.SignInAsync(NewTenant());
+        var domain = Domain("delayed");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => AssessAsync(client, "preview", $"user{i}@{domain}")));
+
+        Assert.All(answers, a => Assert.Equal("verified", (string?)a.Body!["domains"]![0]!["level"]));
+        Assert.Equal(1, Factory.Assessor.CallsFor(domain));
+    }
+
     [Theory]
     [InlineData("not_a_domain")]
     [InlineData("alice@example.com")]

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TlsPreflight.Api.Audit;
+using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.Tests.Infrastructure;
 
 namespace TlsPreflight.Api.Tests.Functional;
@@ -29,6 +32,20 @@ public abstract class AuditSuite(ApiFactory factory) : FunctionalTest(factory)
         Assert.Equal(sent, (string?)domain["domain"]);
         Assert.Equal("plaintext", (string?)domain["level"]);
         Assert.Equal("starttls-not-supported", (string?)domain["findings"]![0]);
+    }
+
+    [Fact]
+    public async Task Logs_carry_the_recipient_domain_but_never_the_address()
+    {
+        var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
+        var domain = Domain("plaintext");
+        var local = "secret.person." + Guid.NewGuid().ToString("N");
+
+        await AssessAsync(admin, "send", $"{local}@{domain}");
+        await AssessAsync(admin, "preview", $"{local}@{domain}");
+
+        Assert.Contains(Factory.Logs.Lines, line => line.Contains(domain, StringComparison.Ordinal));
+        Assert.DoesNotContain(Factory.Logs.Lines, line => line.Contains(local, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -158,6 +175,41 @@ public abstract class AuditSuite(ApiFactory factory) : FunctionalTest(factory)
         Assert.Equal(2, (int)weakDomain["count"]!);
         Assert.Equal(2, (int)body["levels"]!["plaintext"]!);
         Assert.Equal(2, (int)body["levels"]!["verified"]!);
+    }
+
+    [Fact]
+    public async Task Retention_deletes_entries_older_than_each_tenants_own_retention_days()
+    {
+        var shortTenant = NewTenant();
+        var defaultTenant = NewTenant();
+        var admin = await Factory.SignInAsync(shortTenant, "admin", admin: true);
+        var otherAdmin = await Factory.SignInAsync(defaultTenant, "admin", admin: true);
+        await SavePolicyAsync(admin, Policy().Replace("\"retentionDays\":90", "\"retentionDays\":30", StringComparison.Ordinal));
+        await AppendAsync(shortTenant, "old.example", daysAgo: 45);
+        await AppendAsync(defaultTenant, "old.example", daysAgo: 45);
+        await AssessAsync(admin, "send", Domain("verified"));
+
+        await Factory.Services.GetRequiredService<AuditRetention>().PurgeAsync(Cancel);
+
+        using var kept = await admin.GetAsync("/api/v1/audit", Cancel);
+        var items = (await ReadJsonAsync(kept))!["items"]!.AsArray();
+        Assert.DoesNotContain(items, i => (string?)i!["domains"]![0]!["domain"] == "old.example");
+        Assert.Single(items);
+        using var untouched = await otherAdmin.GetAsync("/api/v1/audit?domain=old.example", Cancel);
+        Assert.Equal(1, (int)(await ReadJsonAsync(untouched))!["total"]!);
+    }
+
+    private async Task AppendAsync(string tenant, string domain, int daysAgo)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().AppendAsync(new AuditEntry
+        {
+            TenantId = tenant,
+            Time = DateTimeOffset.UtcNow.AddDays(-daysAgo),
+            Sender = "past@contoso.example",
+            Decision = PolicyAction.Allow,
+            Domains = [new AuditDomain { Domain = domain, Action = PolicyAction.Allow, Decision = PolicyAction.Allow, Level = TlsPreflight.Probing.Model.SecurityLevel.Verified }],
+        }, Cancel);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using TlsPreflight.Probing.Assessment;
 
 namespace TlsPreflight.Api.Tests.Infrastructure;
@@ -19,6 +20,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public ScriptedAssessor Assessor { get; } = new();
 
     public LoopbackGraph Graph { get; private set; } = null!;
+
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>Configuration applied over appsettings (UseSetting, so start-up code sees it).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -54,6 +57,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Information));
         if (UseScriptedEngine)
         {
             builder.ConfigureTestServices(services =>

@@ -6,7 +6,8 @@ using TlsPreflight.Probing.Names;
 namespace TlsPreflight.Api.Tests.Infrastructure;
 
 /// <summary>In-test engine for the decision matrix: the level is the domain's first label
-/// (plaintext.x.test → plaintext, nomail.x.test → no-mail); `slow.*` waits for <see cref="ReleaseSlow"/>.
+/// (plaintext.x.test → plaintext, nomail.x.test → no-mail); `slow.*` waits for <see cref="ReleaseSlow"/>,
+/// `delayed.*` takes 300 ms; both then answer verified.
 /// Counts calls per domain so tests can see what was probed and what came from the cache.</summary>
 public sealed class ScriptedAssessor : IDomainAssessor
 {
@@ -25,6 +26,11 @@ public sealed class ScriptedAssessor : IDomainAssessor
         if (label == "slow")
         {
             await slowGate.Task.WaitAsync(cancellationToken);
+            label = "verified";
+        }
+        else if (label == "delayed")
+        {
+            await Task.Delay(300, cancellationToken);
             label = "verified";
         }
 

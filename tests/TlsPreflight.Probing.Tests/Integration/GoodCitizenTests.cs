@@ -67,6 +67,22 @@ public sealed class GoodCitizenTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task Several_mx_names_on_one_address_are_probed_one_connection_at_a_time()
+    {
+        var domain = LabFixture.NewDomain("oneaddress");
+        var server = lab.Smtp(SmtpBehaviour.StartTls, $"mx1.{domain}", lab.Authority.Issue($"mx1.{domain}", $"mx2.{domain}", $"mx3.{domain}"));
+        foreach (var n in new[] { 1, 2, 3 })
+            lab.PublishMx(domain, server, preference: (ushort)(n * 10), mxHost: $"mx{n}.{domain}");
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Verified, result.Level);
+        Assert.Equal(3, server.ConnectionCount); // one probe per MX host name (SNI differs)
+        Assert.Equal(1, server.MaxConcurrentConnections);
+    }
+
+    [Fact]
     public async Task Addresses_and_duplicates_in_a_batch_give_one_result_per_domain_in_input_order()
     {
         var (first, _, _) = lab.VerifiedDomain("batch1");

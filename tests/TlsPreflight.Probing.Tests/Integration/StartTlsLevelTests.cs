@@ -124,6 +124,21 @@ public sealed class StartTlsLevelTests(LabFixture lab)
     }
 
     [Fact]
+    public async Task A_server_that_only_knows_helo_is_greeted_with_helo_and_is_plaintext()
+    {
+        var domain = LabFixture.NewDomain("helo");
+        var server = lab.Smtp(SmtpBehaviour.HeloOnly, $"mx.{domain}");
+        lab.PublishMx(domain, server);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Plaintext, result.Level);
+        Assert.Equal(ProbeOutcome.Completed, result.OnlyProbe().Outcome);
+        Assert.Equal(["EHLO probe.tlspreflight.test", "HELO probe.tlspreflight.test", "QUIT"], server.Commands);
+    }
+
+    [Fact]
     public async Task A_server_limited_to_tls_1_2_is_recorded_as_such_and_still_verified()
     {
         var domain = LabFixture.NewDomain("tls12");

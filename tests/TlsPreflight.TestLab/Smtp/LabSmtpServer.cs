@@ -21,6 +21,8 @@ public sealed class LabSmtpServer : IAsyncDisposable
     private readonly SslStreamCertificateContext? certificateContext;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> commands = new();
     private int connectionCount;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Socket, byte> live = new();
+    private int maxOpenConnections;
 
     public SmtpBehaviour Behaviour { get; }
     public string HostName { get; }
@@ -30,6 +32,10 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     /// <summary>Connections accepted so far (tests prove "nothing connected" with 0).</summary>
     public int ConnectionCount => Volatile.Read(ref connectionCount);
+
+    /// <summary>The most connections open at the same time, counted at each accept from the kernel's view
+    /// (a connection the client has already closed does not count, even if our handler has not finished).</summary>
+    public int MaxConcurrentConnections => Volatile.Read(ref maxOpenConnections);
 
     /// <summary>Every command line received, over all connections, in arrival order (TLS ones prefixed "tls: ").</summary>
     public IReadOnlyList<string> Commands => [.. commands];
@@ -74,6 +80,10 @@ public sealed class LabSmtpServer : IAsyncDisposable
                 return;
             }
             Interlocked.Increment(ref connectionCount);
+            var open = 1 + live.Keys.Count(other => !PeerClosed(other));
+            for (var seen = maxOpenConnections; open > seen; seen = maxOpenConnections)
+                Interlocked.CompareExchange(ref maxOpenConnections, open, seen);
+            live[socket] = 0;
             var token = stopping.Token;
             _ = Task.Run(() => ServeAsync(socket, token), CancellationToken.None);
         }
@@ -81,7 +91,7 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     private async Task ServeAsync(Socket socket, CancellationToken token)
     {
-        using var _ = socket;
+        using var connection = socket;
         await using var network = new NetworkStream(socket, ownsSocket: false);
         try
         {
@@ -99,6 +109,23 @@ public sealed class LabSmtpServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or AuthenticationException)
         {
             // the prober hung up or the lab is stopping: nothing to report
+        }
+        finally
+        {
+            live.TryRemove(socket, out _);
+        }
+    }
+
+    /// <summary>The client has sent FIN: readable with nothing to read (on loopback this is visible at once).</summary>
+    private static bool PeerClosed(Socket socket)
+    {
+        try
+        {
+            return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return true;
         }
     }
 
@@ -122,13 +149,16 @@ public sealed class LabSmtpServer : IAsyncDisposable
     private async Task DialogueAsync(Stream stream, CancellationToken token)
     {
         var inTls = false;
-        var offersTls = Behaviour is not SmtpBehaviour.Plaintext;
+        var offersTls = Behaviour is not (SmtpBehaviour.Plaintext or SmtpBehaviour.HeloOnly);
         while (await ReadLineAsync(stream, token) is { } line)
         {
             commands.Enqueue(inTls ? "tls: " + line : line);
             var verb = line.Split(' ', 2)[0].ToUpperInvariant();
             switch (verb)
             {
+                case "EHLO" when Behaviour is SmtpBehaviour.HeloOnly:
+                    await WriteAsync(stream, "502 5.5.2 EHLO not implemented\r\n", token);
+                    break;
                 case "EHLO":
                     var tlsLine = offersTls && !inTls ? "250-STARTTLS\r\n" : "";
                     await WriteAsync(stream, $"250-{HostName} hello\r\n{tlsLine}250-PIPELINING\r\n250 8BITMIME\r\n", token);

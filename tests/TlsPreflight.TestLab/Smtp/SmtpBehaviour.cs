@@ -7,6 +7,8 @@ public enum SmtpBehaviour
     Plaintext,
     /// <summary>A well-behaved server offering STARTTLS with the configured certificate.</summary>
     StartTls,
+    /// <summary>An old server that answers EHLO with 502 and only knows HELO (RFC 5321 §3.2).</summary>
+    HeloOnly,
     /// <summary>Offers STARTTLS, then answers it with 454 (RFC 3207 §4: TLS not available).</summary>
     StartTlsRefused,
 

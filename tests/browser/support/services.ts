@@ -107,7 +107,7 @@ export async function startService(lab: Lab): Promise<{ baseUrl: string } & Runn
     Probing__TrustResolverDnssec: "true",
     Probing__AllowPrivateNetworks: "true",
   });
-  await until("the TLS Preflight service", 90_000, async () => ((await fetch(`${baseUrl}/health/live`)).ok ? true : null), output);
+  await until("the TLS Preflight service", 90_000, async () => { const r = await fetch(`${baseUrl}/health/live`); await r.arrayBuffer(); return r.ok ? true : null; }, output);
   const stop = stopper(child);
   return { baseUrl, log: output, stop: async () => { await stop(); rmSync(dataDir, { recursive: true, force: true }); } };
 }

@@ -8,7 +8,7 @@ namespace TlsPreflight.Api.Admin.Charts;
 /// <summary>Send decisions per day as stacked columns: allow, warn, block (bottom to top).</summary>
 public static class DecisionsPerDayChart
 {
-    private const int Width = 640;
+    private const int Width = 960;
     private const int Height = 180;
     private const int Left = 32;
     private const int Bottom = 24;
@@ -39,7 +39,7 @@ public static class DecisionsPerDayChart
         var bar = Math.Max(1, slot * 0.7);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" id=\"chart-per-day\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" data-allow=\"{allow}\" data-warn=\"{warn}\" data-block=\"{block}\" ")
+            $"<svg class=\"chart\" id=\"chart-per-day\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" data-allow=\"{allow}\" data-warn=\"{warn}\" data-block=\"{block}\" ")
             .Append("aria-label=\"").Append(Svg.Text($"Decisions per day, {days[0].Date:yyyy-MM-dd} to {days[^1].Date:yyyy-MM-dd}: {allow} allow, {warn} warn, {block} block")).Append("\">");
         svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width}\" y2=\"{Height - Bottom}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{Left - 4}\" y=\"{Top + 10}\" text-anchor=\"end\">{max}</text>");
@@ -65,7 +65,8 @@ public static class DecisionsPerDayChart
                     .Append(Svg.Text($"{d.Date:yyyy-MM-dd}: {count} {name}")).Append("</title></rect>");
             }
 
-            if (i % labelEvery == 0 || i == days.Count - 1)
+            // Every few days, and always the last day, without crowding it.
+            if ((i % labelEvery == 0 && days.Count - 1 - i >= labelEvery) || i == days.Count - 1)
             {
                 svg.Append("<text class=\"tick\" x=\"").Append(Svg.N(x + (bar / 2))).Append("\" y=\"").Append(Svg.N(Height - 6))
                     .Append("\" text-anchor=\"middle\">").Append(Svg.Text(d.Date.ToString("MM-dd", CultureInfo.InvariantCulture))).Append("</text>");

@@ -6,9 +6,9 @@ namespace TlsPreflight.Api.Admin.Charts;
 /// <summary>One labelled horizontal bar per item, the count written beside it. Used for weak domains and levels.</summary>
 public static class HorizontalBarChart
 {
-    private const int Width = 640;
+    private const int Width = 420;
     private const int Row = 24;
-    private const int LabelWidth = 200;
+    private const int LabelWidth = 170;
 
     /// <param name="bars">Label, count and a CSS class for the bar's colour.</param>
     /// <returns>Null when every count is zero (the page shows its empty state).</returns>
@@ -23,14 +23,15 @@ public static class HorizontalBarChart
         var height = (bars.Count * Row) + 4;
         var room = Width - LabelWidth - 48;
         var svg = new StringBuilder();
-        svg.Append("<svg class=\"chart\" id=\"").Append(Svg.Text(id)).Append("\" viewBox=\"0 0 ").Append(Svg.N(Width)).Append(' ').Append(Svg.N(height))
+        svg.Append("<svg class=\"chart\" id=\"").Append(Svg.Text(id)).Append("\" width=\"").Append(Svg.N(Width)).Append("\" height=\"").Append(Svg.N(height))
+            .Append("\" viewBox=\"0 0 ").Append(Svg.N(Width)).Append(' ').Append(Svg.N(height))
             .Append("\" role=\"img\" aria-label=\"").Append(Svg.Text(title + ": " + string.Join(", ", bars.Select(b => $"{b.Label} {b.Count}")))).Append("\">");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, count, css) = bars[i];
             var y = (i * Row) + 2;
             var w = count == 0 ? 0 : Math.Max(2, room * count / (double)max);
-            var shown = label.Length > 30 ? label[..29] + "…" : label;
+            var shown = label.Length > 26 ? label[..25] + "…" : label;
             svg.Append("<g data-label=\"").Append(Svg.Text(label)).Append("\" data-count=\"").Append(Svg.N(count)).Append("\">")
                 .Append("<text class=\"label\" x=\"").Append(Svg.N(LabelWidth - 8)).Append("\" y=\"").Append(Svg.N(y + 15)).Append("\" text-anchor=\"end\">")
                 .Append(Svg.Text(shown)).Append("</text>")

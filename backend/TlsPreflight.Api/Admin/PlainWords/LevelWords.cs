@@ -13,7 +13,7 @@ public static class LevelWords
 
     public static IReadOnlyList<PolicyAction> Actions { get; } = [PolicyAction.Allow, PolicyAction.Warn, PolicyAction.Block];
 
-    public static string Name(SecurityLevel level) => DecisionText.Level(level);
+    public static string Name(SecurityLevel level) => LevelText.Name(level);
 
     public static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
 

@@ -8,7 +8,10 @@ namespace TlsPreflight.Api.Admin.SignIn;
 /// `AzureAd:ClientId` is set, and/or the development sign-in page in Development.</summary>
 public static class AdminAuthentication
 {
-    public static void AddAdminAuthentication(this IHostApplicationBuilder builder)
+    public const string NoSignInConfigured =
+        "The admin page has no sign-in configured. Set AzureAd:ClientId (and AzureAd:ClientSecret or certificate) to sign in with Microsoft Entra ID.";
+
+    public static void AddAdminAuthentication(this IHostApplicationBuilder builder, bool developmentSignIn)
     {
         var azureAd = builder.Configuration.GetSection("AzureAd");
         var useOpenIdConnect = !string.IsNullOrEmpty(azureAd["ClientId"]);
@@ -22,7 +25,20 @@ public static class AdminAuthentication
         }
         else
         {
-            authentication.AddCookie(AdminSchemes.Cookie, ConfigureCookie);
+            authentication.AddCookie(AdminSchemes.Cookie, cookie =>
+            {
+                ConfigureCookie(cookie);
+                if (!developmentSignIn)
+                {
+                    // Neither Entra ID nor the development sign-in: say so instead of redirecting to a page that does not exist.
+                    cookie.Events.OnRedirectToLogin = async context =>
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.ContentType = "text/plain; charset=utf-8";
+                        await context.Response.WriteAsync(NoSignInConfigured, context.HttpContext.RequestAborted);
+                    };
+                }
+            });
         }
 
         authentication.AddPolicyScheme(AdminSchemes.Admin, "Admin pages", options =>

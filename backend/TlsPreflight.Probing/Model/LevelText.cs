@@ -1,9 +1,8 @@
-using TlsPreflight.Probing.Model;
+namespace TlsPreflight.Probing.Model;
 
-namespace TlsPreflight.Cli.Output;
-
-/// <summary>Level names and their meaning in one sentence (PRODUCT.md "The verdict").</summary>
-internal static class LevelText
+/// <summary>Level names as serialised (kebab-case) and their meaning in one sentence (PRODUCT.md "The verdict"),
+/// shared by the CLI, the API and the admin page.</summary>
+public static class LevelText
 {
     public static string Name(SecurityLevel level) => level switch
     {
