@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TlsPreflight.Api.Tests.Infrastructure;
 using TlsPreflight.Probing.Assessment;
 
 namespace TlsPreflight.Api.Tests.Admin;
@@ -45,17 +46,8 @@ public class AdminSiteFactory : WebApplicationFactory<Program>
         => AdminSession.SignInAsync(this, tenantId, userId, admin);
 
     /// <summary>An API client with a development bearer token, as the add-in has.</summary>
-    public async Task<HttpClient> ApiClientAsync(string tenantId, string userId = "sender", bool admin = false)
-    {
-        var client = CreateClient();
-        using var response = await client.PostAsJsonAsync("/dev/token",
-            new { tenantId, userId, name = $"{userId}@{tenantId}.example", roles = admin ? new[] { "TlsPreflight.Admin" } : [] },
-            TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenAnswer>(TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
+    public Task<HttpClient> ApiClientAsync(string tenantId, string userId = "sender", bool admin = false)
+        => this.CreateSignedInClientAsync(tenantId, userId, admin);
 
     public override async ValueTask DisposeAsync()
     {
@@ -72,7 +64,6 @@ public class AdminSiteFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
-    private sealed record TokenAnswer(string AccessToken, int ExpiresIn);
 }
 
 /// <summary>The service as deployed: Production, no development sign-in.</summary>

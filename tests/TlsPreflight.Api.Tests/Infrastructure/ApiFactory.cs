@@ -69,17 +69,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A client signed in through `POST /dev/token`.</summary>
-    public async Task<HttpClient> SignInAsync(string tenantId, string userId = "user-1", bool admin = false, string? name = null)
-    {
-        var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/dev/token",
-            new { tenantId, userId, name = name ?? $"{userId}@{tenantId}.example", roles = admin ? new[] { "TlsPreflight.Admin" } : [] },
-            TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenAnswer>(TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
+    public Task<HttpClient> SignInAsync(string tenantId, string userId = "user-1", bool admin = false, string? name = null)
+        => this.CreateSignedInClientAsync(tenantId, userId, admin, name);
 
     public override async ValueTask DisposeAsync()
     {
@@ -97,7 +88,6 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed record TokenAnswer(string AccessToken, int ExpiresIn);
 }
 
 /// <summary>The embedded default: a SQLite file, in-memory cache.</summary>
