@@ -188,6 +188,17 @@ public abstract class AssessmentsSuite(ApiFactory factory) : FunctionalTest(fact
     }
 
     [Fact]
+    public async Task A_verified_domain_on_the_second_graph_page_is_internal_too()
+    {
+        var client = await Factory.SignInAsync(NewTenant());
+
+        var (_, body) = await AssessAsync(client, "preview", "a@" + LoopbackGraph.SecondPageDomain);
+
+        Assert.True((bool)body!["domains"]!.AsArray()[0]!["internal"]!);
+        Assert.Contains(Factory.Graph.Requests, r => r.Contains("skiptoken=2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task On_send_a_probe_slower_than_the_send_deadline_is_reported_unknown_and_cached_once_it_finishes()
     {
         var tenant = NewTenant();
