@@ -28,6 +28,9 @@ public sealed class LoopbackGraph : IAsyncDisposable
 
     public IReadOnlyCollection<string> Requests => requests;
 
+    /// <summary>A Graph base URL whose `/domains` never stops paging.</summary>
+    public string EndlessBaseUrl => BaseUrl.Replace("/v1.0", "/endless/v1.0", StringComparison.Ordinal);
+
     public static async Task<LoopbackGraph> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -46,6 +49,15 @@ public sealed class LoopbackGraph : IAsyncDisposable
             }
             return Results.Text(
                 $$"""{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#domains","@odata.nextLink":"{{graph.BaseUrl}}/domains?$skiptoken=2","value":[{"id":"{{VerifiedDomain}}","isVerified":true,"isDefault":true},{"id":"{{UnverifiedDomain}}","isVerified":false}]}""",
+                "application/json");
+        });
+        // A server whose every page links to another one: the reader must stop on its own.
+        app.MapGet("/endless/v1.0/domains", (HttpRequest request) =>
+        {
+            graph.requests.Enqueue(request.Path + request.QueryString);
+            var page = int.TryParse(request.Query["$skiptoken"], out var n) ? n : 1;
+            return Results.Text(
+                $$"""{"@odata.nextLink":"{{graph.EndlessBaseUrl}}/domains?$skiptoken={{page + 1}}","value":[{"id":"page{{page}}.endless.example","isVerified":true}]}""",
                 "application/json");
         });
         await app.StartAsync(cancellationToken);
