@@ -16,6 +16,10 @@ public sealed partial class TenantDirectory(
 {
     public const string HttpClientName = "graph";
 
+    /// <summary>Graph pages `GET /domains` (@odata.nextLink); a tenant holds at most 5,000 domains, so more pages
+    /// than this means a server that never stops.</summary>
+    public const int MaxPages = 50;
+
     /// <summary>Lower-case verified domain names; empty when no directory is configured or Graph does not answer
     /// (the domains are then assessed like external ones, which is safe).</summary>
     public async Task<IReadOnlyList<string>> GetVerifiedDomainsAsync(string tenantId, CancellationToken cancellationToken)
@@ -48,12 +52,33 @@ public sealed partial class TenantDirectory(
         IAuthenticationProvider authentication = tokens == null ? new AnonymousAuthenticationProvider() : new TenantAppOnlyAuthentication(tokens, tenantId);
         var http = httpClients.CreateClient(HttpClientName);
         using var graph = new GraphServiceClient(http, authentication, options.Value.BaseUrl.TrimEnd('/'));
+        var verified = new List<string>();
         var response = await graph.Domains.GetAsync(cancellationToken: cancellationToken);
-        return (response?.Value ?? [])
-            .Where(d => d.IsVerified == true && !string.IsNullOrEmpty(d.Id))
-            .Select(d => d.Id!.ToLowerInvariant())
-            .ToArray();
+        for (var page = 1; response is not null; page++)
+        {
+            verified.AddRange((response.Value ?? [])
+                .Where(d => d.IsVerified == true && !string.IsNullOrEmpty(d.Id))
+                .Select(d => d.Id!.ToLowerInvariant()));
+            var next = response.OdataNextLink;
+            if (string.IsNullOrEmpty(next))
+                break;
+            // The next link carries our bearer token: follow it only to the Graph origin we were configured with.
+            if (page >= MaxPages || !IsGraphOrigin(next))
+            {
+                LogPagingStopped(logger, tenantId, page);
+                break;
+            }
+            response = await graph.Domains.WithUrl(next).GetAsync(cancellationToken: cancellationToken);
+        }
+        return [.. verified.Distinct(StringComparer.Ordinal)];
     }
+
+    private bool IsGraphOrigin(string link)
+        => Uri.TryCreate(link, UriKind.Absolute, out var uri)
+            && Uri.Compare(uri, new Uri(options.Value.BaseUrl), UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph listed the domains of tenant {TenantId} beyond page {Page} or off its origin; the rest is ignored")]
+    private static partial void LogPagingStopped(ILogger logger, string tenantId, int page);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph did not list the domains of tenant {TenantId}: {Error}")]
     private static partial void LogGraphFailed(ILogger logger, string tenantId, string error);

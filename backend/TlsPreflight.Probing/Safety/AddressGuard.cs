@@ -41,6 +41,12 @@ public static class AddressGuard
 
     private static readonly IPNetwork GlobalUnicastV6 = IPNetwork.Parse("2000::/3");
 
+    // 2002:AABB:CCDD::/48 is the 6to4 prefix of IPv4 AA.BB.CC.DD (RFC 3056 §2); a relay would deliver to that IPv4.
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
+    // Teredo (RFC 4380 §4) hides an obfuscated IPv4 client address and is reached through a relay we do not choose.
+    private static readonly IPNetwork Teredo = IPNetwork.Parse("2001::/32");
+
     /// <summary>False for loopback, RFC 1918, link-local (incl. 169.254.169.254), CGNAT 100.64/10, 0/8, TEST-NETs,
     /// 198.18/15, multicast, 240/4, broadcast, unspecified, IPv6 ULA fc00::/7, fe80::/10, ::1, ::, 2001:db8::/32,
     /// 64:ff9b::/96 and IPv4-mapped/compatible forms of the above (judged on the embedded IPv4).</summary>
@@ -89,6 +95,18 @@ public static class AddressGuard
             var embedded = new IPAddress(address.GetAddressBytes()[12..]);
             var reason = WhyNotPublicV4(embedded);
             return reason is null ? null : $"IPv4 {embedded} inside IPv6: {reason}";
+        }
+
+        if (SixToFour.Contains(address))
+        {
+            var embedded = new IPAddress(address.GetAddressBytes()[2..6]);
+            var reason = WhyNotPublicV4(embedded);
+            return reason is null ? null : $"6to4 (RFC 3056) of IPv4 {embedded}: {reason}";
+        }
+
+        if (Teredo.Contains(address))
+        {
+            return "Teredo tunnel (RFC 4380), reached through a relay";
         }
 
         foreach (var (network, reason) in V6Blocked)

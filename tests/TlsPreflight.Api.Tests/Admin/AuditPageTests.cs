@@ -106,6 +106,17 @@ public sealed class AuditPageTests(AdminSiteFactory site) : IClassFixture<AdminS
     }
 
     [Fact]
+    public async Task The_last_day_of_the_calendar_as_to_date_is_a_page_not_a_server_error()
+    {
+        using var admin = await site.SignInAsync(Guid.NewGuid().ToString("N"));
+
+        var page = await admin.GetAsync("/admin/audit?to=9999-12-31");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.True(page.Shows("No send decisions match."));
+    }
+
+    [Fact]
     public async Task The_csv_link_downloads_the_filtered_entries_of_this_tenant_only()
     {
         var tenant = Guid.NewGuid().ToString("N");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Tests.Infrastructure;
+using TlsPreflight.Api.VerifiedDomains;
 
 namespace TlsPreflight.Api.Tests.Functional;
 
@@ -185,6 +188,29 @@ public abstract class AssessmentsSuite(ApiFactory factory) : FunctionalTest(fact
         Assert.True((bool)domains[0]!["internal"]!);
         Assert.False((bool)domains[1]!["internal"]!);
         Assert.Contains(Factory.Graph.Requests, r => r.StartsWith("/v1.0/domains", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_verified_domain_on_the_second_graph_page_is_internal_too()
+    {
+        var client = await Factory.SignInAsync(NewTenant());
+
+        var (_, body) = await AssessAsync(client, "preview", "a@" + LoopbackGraph.SecondPageDomain);
+
+        Assert.True((bool)body!["domains"]!.AsArray()[0]!["internal"]!);
+        Assert.Contains(Factory.Graph.Requests, r => r.Contains("skiptoken=2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_graph_that_pages_without_end_is_read_up_to_the_page_limit_and_no_further()
+    {
+        var directory = ActivatorUtilities.CreateInstance<TenantDirectory>(Factory.Services,
+            Options.Create(new GraphOptions { BaseUrl = Factory.Graph.EndlessBaseUrl }));
+
+        var domains = await directory.GetVerifiedDomainsAsync(NewTenant(), Cancel);
+
+        Assert.Equal(TenantDirectory.MaxPages, domains.Count);
+        Assert.Equal(TenantDirectory.MaxPages, Factory.Graph.Requests.Count(r => r.StartsWith("/endless/", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -43,6 +43,13 @@ public sealed class AddressGuardTests
     [InlineData("100::1", "discard")]
     [InlineData("3fff::1", "documentation")]
     [InlineData("4000::1", "not global unicast")]
+    [InlineData("2002:7f00:1::1", "6to4 (RFC 3056) of IPv4 127.0.0.1: loopback")]
+    [InlineData("2002:a9fe:a9fe::", "link-local")]
+    [InlineData("2002:c0a8:101:1::25", "RFC 1918")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo")]
+    [InlineData("2001:0:0:0:0:0:80ff:fffe", "Teredo")]
+    [InlineData("64:ff9b:1::a00:1", "NAT64")]
+    [InlineData("::ffff:0:0", "this network")]
     public void Non_public_addresses_are_refused_with_a_reason(string address, string reason)
     {
         var ip = IPAddress.Parse(address);
@@ -71,6 +78,8 @@ public sealed class AddressGuardTests
     [InlineData("2001:4860:4860::8888")]
     [InlineData("2a00:1450:4001:82a::201a")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("2001:200::1")]
     public void Public_addresses_may_be_dialled(string address)
     {
         var ip = IPAddress.Parse(address);

@@ -99,7 +99,8 @@ public sealed class AuditModel(IAuditLog audit, TimeProvider clock) : AdminPageM
 
         var values = query.ToDictionary(q => q.Key, q => q.Value, StringComparer.OrdinalIgnoreCase);
         values["pageSize"] = PageSize.ToString(CultureInfo.InvariantCulture);
-        if (DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var toDay))
+        // 9999-12-31 has no next day (AddDays would throw, a 500); it stays the exclusive bound as typed.
+        if (DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var toDay) && toDay < DateOnly.MaxValue)
         {
             values["to"] = new StringValues(toDay.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
