@@ -25,15 +25,7 @@ public sealed class DevelopmentTokenIssuer : IDisposable
     public string Issue(string tenantId, string userId, string name, IEnumerable<string> roles)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var claims = new List<Claim>
-        {
-            new("tid", tenantId),
-            new("oid", userId),
-            new("sub", userId),
-            new("preferred_username", name),
-            new("scp", CallerIdentity.Scope),
-        };
-        claims.AddRange(roles.Select(role => new Claim("roles", role)));
+        var claims = DevelopmentClaims.For(tenantId, userId, name, roles);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
