@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TlsPreflight.Probing.TxtRecords;
 
 namespace TlsPreflight.Probing.MtaSts;
 
@@ -99,7 +100,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
 
         var key = line[..colon];
         var value = MtaStsSyntax.TrimWsp(line[(colon + 1)..]);
-        if (!MtaStsSyntax.IsExtensionName(key))
+        if (!TagValueFields.IsExtensionName(key))
         {
             return $"'{Shorten(key)}' is not a valid key";
         }

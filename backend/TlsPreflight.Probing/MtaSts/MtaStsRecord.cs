@@ -1,3 +1,5 @@
+using TlsPreflight.Probing.TxtRecords;
+
 namespace TlsPreflight.Probing.MtaSts;
 
 /// <summary>The `_mta-sts.{domain}` TXT record (RFC 8461 §3.1).</summary>
@@ -43,23 +45,14 @@ public sealed record MtaStsRecord(string Id)
     private static string? ParseOne(string txt, out string id)
     {
         id = "";
-        var fields = txt[Version.Length..].Split(';').Select(MtaStsSyntax.TrimWsp).ToList();
-        fields.RemoveAt(0); // the empty text between "v=STSv1" and the first ';'
-        if (fields.Count > 0 && fields[^1].Length == 0)
+        var error = TagValueFields.Split(txt[Version.Length..], out var fields);
+        if (error is not null)
         {
-            fields.RemoveAt(fields.Count - 1); // one optional trailing separator
+            return error;
         }
 
-        foreach (var field in fields)
+        foreach (var (name, value) in fields)
         {
-            var eq = field.IndexOf('=');
-            if (eq <= 0)
-            {
-                return $"field '{Shorten(field)}' is not name=value";
-            }
-
-            var name = field[..eq];
-            var value = field[(eq + 1)..];
             if (name == "id")
             {
                 if (!IsId(value))
@@ -73,9 +66,9 @@ public sealed record MtaStsRecord(string Id)
                     id = value;
                 }
             }
-            else if (!MtaStsSyntax.IsExtensionName(name) || !IsExtensionValue(value))
+            else if (!TagValueFields.IsExtensionName(name) || !TagValueFields.IsExtensionValue(value))
             {
-                return $"field '{Shorten(field)}' is malformed";
+                return $"field '{TagValueFields.Shorten($"{name}={value}")}' is malformed";
             }
         }
 
@@ -85,8 +78,5 @@ public sealed record MtaStsRecord(string Id)
     // sts-id = %s"id=" 1*32(ALPHA / DIGIT)
     private static bool IsId(string value) => value.Length is > 0 and <= 32 && value.All(char.IsAsciiLetterOrDigit);
 
-    // sts-ext-value = 1*(%x21-3A / %x3C / %x3E-7E): visible ASCII without '=' and ';'
-    private static bool IsExtensionValue(string value) => value.Length > 0 && value.All(c => c is >= '!' and <= '~' and not '=' and not ';');
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -6,17 +6,6 @@ internal static class MtaStsSyntax
     /// <summary>RFC 5234 WSP.</summary>
     public static bool IsWsp(char c) => c is ' ' or '\t';
 
-    /// <summary>`(ALPHA / DIGIT) *31(ALPHA / DIGIT / "_" / "-" / ".")`: sts-ext-name and sts-policy-ext-name.</summary>
-    public static bool IsExtensionName(string name)
-    {
-        if (name.Length is 0 or > 32 || !char.IsAsciiLetterOrDigit(name[0]))
-        {
-            return false;
-        }
-
-        return name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
-    }
-
     /// <summary>RFC 5321 §4.1.2 Domain in A-labels, optionally behind `*.` (RFC 8461 §3.2 sts-policy-mx-value).</summary>
     public static bool IsMxPattern(string value)
     {

@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.TxtRecords;
 
 namespace TlsPreflight.Probing.TlsRpt;
 
@@ -43,29 +44,20 @@ public static class TlsRptRecord
     private static string? ParseFields(string txt, out List<string> rua)
     {
         rua = [];
-        var fields = txt[Version.Length..].Split(';').Select(f => f.Trim(' ', '\t')).ToList();
-        fields.RemoveAt(0);
-        if (fields.Count > 0 && fields[^1].Length == 0)
+        var error = TagValueFields.Split(txt[Version.Length..], out var fields);
+        if (error is not null)
         {
-            fields.RemoveAt(fields.Count - 1);
+            return error;
         }
 
         var seenRua = false;
-        foreach (var field in fields)
+        foreach (var (name, value) in fields)
         {
-            var eq = field.IndexOf('=');
-            if (eq <= 0)
-            {
-                return $"field '{Shorten(field)}' is not name=value";
-            }
-
-            var name = field[..eq];
-            var value = field[(eq + 1)..];
             if (name != "rua")
             {
-                if (!IsExtensionName(name) || value.Length == 0 || !value.All(c => c is >= '!' and <= '~' and not '=' and not ';'))
+                if (!TagValueFields.IsExtensionName(name) || !TagValueFields.IsExtensionValue(value))
                 {
-                    return $"field '{Shorten(field)}' is malformed";
+                    return $"field '{TagValueFields.Shorten($"{name}={value}")}' is malformed";
                 }
 
                 continue;
@@ -77,7 +69,7 @@ public static class TlsRptRecord
             }
 
             seenRua = true;
-            var error = ParseRua(value, rua);
+            error = ParseRua(value, rua);
             if (error is not null)
             {
                 return error;
@@ -102,7 +94,7 @@ public static class TlsRptRecord
                 || (parsed.Scheme != Uri.UriSchemeMailto && parsed.Scheme != Uri.UriSchemeHttps)
                 || uri.Any(c => c is <= ' ' or > '~'))
             {
-                return $"rua entry '{Shorten(uri)}' is not a mailto: or https: URI";
+                return $"rua entry '{TagValueFields.Shorten(uri)}' is not a mailto: or https: URI";
             }
 
             rua.Add(uri);
@@ -111,12 +103,7 @@ public static class TlsRptRecord
         return null;
     }
 
-    private static bool IsExtensionName(string name)
-        => name.Length is > 0 and <= 32
-           && char.IsAsciiLetterOrDigit(name[0])
-           && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
     private static TlsRptReport Invalid(string error) => new("invalid", [], error);
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }
