@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using TlsPreflight.TestLab.Certificates;
-using TlsPreflight.TestLab.Dns;
-using TlsPreflight.TestLab.Https;
-using TlsPreflight.TestLab.Network;
+using TlsPreflight.TestLab;
 using TlsPreflight.TestLab.Smtp;
 
 [assembly: AssemblyFixture(typeof(TlsPreflight.Probing.Tests.Integration.LabFixture))]
@@ -13,33 +9,10 @@ namespace TlsPreflight.Probing.Tests.Integration;
 
 /// <summary>One DNS server, one test CA, one HTTPS policy server and one shared SMTP port for the whole test run.
 /// Each test adds its own uniquely named domain to the zone and starts the SMTP servers it needs.</summary>
-public sealed class LabFixture : IAsyncLifetime
+public sealed class LabFixture : LoopbackLab, IAsyncLifetime
 {
-    private readonly List<IAsyncDisposable> servers = [];
-
-    public LabDnsServer Dns { get; } = LabDnsServer.Start();
-    public TestCertificateAuthority Authority { get; } = new();
-    public string CaFile { get; }
-    public int SmtpPort { get; } = LoopbackAddresses.FreeTcpPort();
-    public LabHttpsServer Https { get; } = LabHttpsServer.Start();
-    public LabZone Zone => Dns.Zone;
-
-    public LabFixture()
-    {
-        CaFile = Authority.WritePemFile();
-    }
-
     /// <summary>A fresh domain name under `.lab.test` so tests never see each other's records.</summary>
     public static string NewDomain(string label) => $"{label}-{Guid.NewGuid().ToString("N")[..10]}.lab.test";
-
-    /// <summary>An SMTP server for <paramref name="mxHost"/>, stopped with the fixture.</summary>
-    public LabSmtpServer Smtp(SmtpBehaviour behaviour, string mxHost, X509Certificate2? certificate = null, IPAddress? address = null)
-    {
-        var server = LabSmtpServer.Start(behaviour, SmtpPort, mxHost, certificate, Authority.Chain, address: address);
-        lock (servers)
-            servers.Add(server);
-        return server;
-    }
 
     /// <summary>`domain MX 10 mx.domain`, `mx.domain A` the server's address; returns the MX host name.</summary>
     public string PublishMx(string domain, LabSmtpServer server, ushort preference = 10, string? mxHost = null)
@@ -63,14 +36,4 @@ public sealed class LabFixture : IAsyncLifetime
     public static byte[] SpkiSha256(X509Certificate2 certificate) => SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo());
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var server in servers)
-            await server.DisposeAsync();
-        await Https.DisposeAsync();
-        Dns.Dispose();
-        Authority.Dispose();
-        File.Delete(CaFile);
-    }
 }

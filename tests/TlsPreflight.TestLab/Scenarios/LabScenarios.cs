@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using TlsPreflight.TestLab.Certificates;
-using TlsPreflight.TestLab.Dns;
 using TlsPreflight.TestLab.Https;
-using TlsPreflight.TestLab.Network;
 using TlsPreflight.TestLab.Smtp;
 
 namespace TlsPreflight.TestLab.Scenarios;
@@ -10,26 +8,14 @@ namespace TlsPreflight.TestLab.Scenarios;
 /// <summary>A fixed set of domains under `.lab.test`, each backed by real servers, with the level the engine
 /// should report for it (AllowPrivateNetworks and TrustResolverDnssec on, the lab CA trusted). Used by `serve`,
 /// the browser tests, the API's dev demo and the benchmarks.</summary>
-public sealed class LabScenarios : IAsyncDisposable
+public sealed class LabScenarios : LoopbackLab
 {
-    private readonly List<IAsyncDisposable> servers = [];
-
-    public LabDnsServer Dns { get; }
-    public TestCertificateAuthority Authority { get; }
-    public string CaFile { get; }
-    public int SmtpPort { get; }
-    public LabHttpsServer Https { get; }
-
     /// <summary>Domain → expected level (kebab-case, as the JSON writes it).</summary>
     public IReadOnlyDictionary<string, string> ExpectedLevels { get; }
 
     private LabScenarios(int smtpPort)
+        : base(smtpPort)
     {
-        SmtpPort = smtpPort;
-        Dns = LabDnsServer.Start();
-        Authority = new TestCertificateAuthority();
-        CaFile = Authority.WritePemFile();
-        Https = LabHttpsServer.Start();
         var expected = new Dictionary<string, string>();
         var zone = Dns.Zone;
 
@@ -85,23 +71,5 @@ public sealed class LabScenarios : IAsyncDisposable
     }
 
     /// <summary>Start every server. <paramref name="smtpPort"/> 0 picks a free port.</summary>
-    public static LabScenarios Start(int smtpPort = 0)
-        => new(smtpPort == 0 ? LoopbackAddresses.FreeTcpPort() : smtpPort);
-
-    private LabSmtpServer Smtp(SmtpBehaviour behaviour, string host, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, bool withChain = true)
-    {
-        var server = LabSmtpServer.Start(behaviour, SmtpPort, host, certificate, withChain ? Authority.Chain : null);
-        servers.Add(server);
-        return server;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var server in servers)
-            await server.DisposeAsync();
-        await Https.DisposeAsync();
-        Dns.Dispose();
-        Authority.Dispose();
-        File.Delete(CaFile);
-    }
+    public static LabScenarios Start(int smtpPort = 0) => new(smtpPort);
 }
