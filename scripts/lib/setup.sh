@@ -23,6 +23,11 @@ ensure_npm_packages() {
   fi
 }
 
+# A free TCP port on 127.0.0.1, so several clones (and CI) can run their suites side by side.
+free_port() {
+  node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
 # PostgreSQL and Redis on loopback, in a scratch folder, for the integration tests.
 start_test_services() {
   # Under /tmp, not the clone: the postgres user must reach the data folder even when the clone is under /root.
@@ -33,7 +38,7 @@ start_test_services() {
   local pgbin
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   if [ -n "$pgbin" ]; then
-    local pgport=55432
+    local pgport; pgport=$(free_port)
     chown -R postgres "$run" 2>/dev/null || true
     mkdir -p "$run/pg" && chown postgres "$run/pg" 2>/dev/null || true
     local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
@@ -44,7 +49,7 @@ start_test_services() {
     echo "== PostgreSQL on 127.0.0.1:$pgport (pid $PG_PID)"
   fi
   if command -v redis-server >/dev/null; then
-    local redisport=56379
+    local redisport; redisport=$(free_port)
     redis-server --port $redisport --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$run/redis.log" 2>&1 &
     REDIS_PID=$!
     export TLSPREFLIGHT_TEST_REDIS="127.0.0.1:$redisport"
