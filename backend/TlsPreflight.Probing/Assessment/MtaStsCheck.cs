@@ -1,15 +1,21 @@
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.MtaSts;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Probing.Assessment;
 
-/// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report.</summary>
-public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache)
+/// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report. The TXT
+/// question and the fetch wait for the requester's turn in the scheduler.</summary>
+public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache)
 {
+    /// <summary>The error of a fetch the HTTPS queue had no room for.</summary>
+    public const string QueueFull = "not fetched: too many policy fetches are waiting here (rate limited); ask again shortly";
+
     /// <summary>The report, and the policy when one applies (for matching the MX hosts).</summary>
-    public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, CancellationToken cancellationToken)
+    public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, ProbeRequester requester, CancellationToken cancellationToken)
     {
+        var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var txt = await dns.LookupTxtAsync($"_mta-sts.{domain}", cancellationToken);
         var claims = txt.Records.Where(r => r.StartsWith("v=STSv1", StringComparison.Ordinal)).ToList();
         if (txt.Error is not null || claims.Count == 0)
@@ -26,7 +32,8 @@ public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaSt
         if (cache.Get(domain, record.Id) is { } current)
             return Valid(record.Id, current, fromCache: true, error: null);
 
-        var fetched = await fetcher.FetchAsync(domain, cancellationToken);
+        var fetched = await scheduler.RunAsync(ProbeLane.Https, requester, null, t => fetcher.FetchAsync(domain, t),
+            () => MtaStsFetchResult.FetchError(QueueFull), cancellationToken);
         if (fetched.Policy is not null)
         {
             cache.Store(domain, record.Id, fetched.Policy);
