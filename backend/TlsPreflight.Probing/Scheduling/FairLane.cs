@@ -158,6 +158,7 @@ internal sealed class FairLane(int concurrency, int queuedPerRequester, int queu
             requesters.Remove(queue.Requester);
     }
 
+    /// <summary>The slot is free again before the caller sees the result.</summary>
     private void Launch(Item item) => _ = Task.Run(async () =>
     {
         try
@@ -167,6 +168,7 @@ internal sealed class FairLane(int concurrency, int queuedPerRequester, int queu
         finally
         {
             Completed(item);
+            item.Publish();
         }
     });
 
@@ -184,7 +186,9 @@ internal sealed class FairLane(int concurrency, int queuedPerRequester, int queu
         public string? GateKey { get; } = gateKey;
         /// <summary>Set while the item waits in its queue (guarded by the lane's lock).</summary>
         public LinkedListNode<Item>? Node { get; set; }
+        /// <summary>Runs the work and keeps its outcome for <see cref="Publish"/>; never throws.</summary>
         public abstract Task RunAsync();
+        public abstract void Publish();
         public abstract void Reject();
         public abstract void Cancel();
     }
@@ -199,22 +203,27 @@ internal sealed class FairLane(int concurrency, int queuedPerRequester, int queu
 
         public void WatchCancellation(FairLane lane) => registration = cancellationToken.Register(() => lane.Withdraw(this));
 
+        private Action? publish;
+
         public override async Task RunAsync()
         {
             await registration.DisposeAsync();
             try
             {
-                completion.TrySetResult(await work(cancellationToken));
+                var result = await work(cancellationToken);
+                publish = () => completion.TrySetResult(result);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                completion.TrySetCanceled(cancellationToken);
+                publish = () => completion.TrySetCanceled(cancellationToken);
             }
             catch (Exception e)
             {
-                completion.TrySetException(e);
+                publish = () => completion.TrySetException(e);
             }
         }
+
+        public override void Publish() => (publish ?? (() => completion.TrySetException(new InvalidOperationException("the work did not run"))))();
 
         public override void Reject()
         {
