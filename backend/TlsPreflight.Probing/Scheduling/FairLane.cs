@@ -245,6 +245,3 @@ internal sealed class FairLane(int concurrency, int queuedPerRequester, int queu
         }
     }
 }
-
-/// <summary>What a lane holds right now: items running and waiting, address gates in use, requesters with work.</summary>
-public sealed record LaneLoad(int Running, int Queued, int BusyGates, int Requesters);
