@@ -182,6 +182,16 @@ public sealed class LabSmtpServer : IAsyncDisposable
                         await Task.Delay(Timeout.Infinite, token);
                         return;
                     }
+                    if (Behaviour is SmtpBehaviour.Tls10Only or SmtpBehaviour.ProtocolVersionAlert or SmtpBehaviour.NoSharedCipherAlert)
+                    {
+                        await (Behaviour switch
+                        {
+                            SmtpBehaviour.Tls10Only => FakeTlsServer.Tls10ServerHelloAsync(stream, token),
+                            SmtpBehaviour.ProtocolVersionAlert => FakeTlsServer.AlertAsync(stream, 70, token),
+                            _ => FakeTlsServer.AlertAsync(stream, 40, token),
+                        });
+                        return;
+                    }
                     if (Behaviour is SmtpBehaviour.CloseMidHandshake)
                     {
                         _ = await stream.ReadAsync(new byte[512], token); // part of the ClientHello is enough
