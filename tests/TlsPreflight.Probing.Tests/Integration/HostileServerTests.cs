@@ -28,7 +28,6 @@ public sealed class HostileServerTests(LabFixture lab)
     [InlineData(SmtpBehaviour.Garbage, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
     [InlineData(SmtpBehaviour.HugeLine, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
     [InlineData(SmtpBehaviour.EndlessMultilineReply, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
-    [InlineData(SmtpBehaviour.StallHandshake, ProbeOutcome.Timeout, "handshake", FindingCodes.Timeout)]
     public async Task A_hostile_server_that_never_gets_to_tls_is_classified_and_the_level_is_unknown(
         SmtpBehaviour behaviour, ProbeOutcome outcome, string step, string finding)
     {
@@ -61,6 +60,25 @@ public sealed class HostileServerTests(LabFixture lab)
         Assert.True(probe.StartTlsOffered);
         Assert.Equal(SecurityLevel.Plaintext, result.Level); // RFC 7672 §2.2: opportunistic senders retry in clear
         result.HasFinding(FindingCodes.TlsHandshakeFailed);
+    }
+
+    [Theory(Timeout = HangGuardMs)]
+    [InlineData(SmtpBehaviour.StallHandshake, HandshakeFailureKind.Timeout, FindingCodes.TlsHandshakeFailed, "no handshake within 2 s")]
+    [InlineData(SmtpBehaviour.CloseMidHandshake, HandshakeFailureKind.Other, FindingCodes.TlsHandshakeFailed, "closed the connection")]
+    [InlineData(SmtpBehaviour.Tls10Only, HandshakeFailureKind.LegacyVersion, FindingCodes.LegacyTlsVersion, "chose TLS 1.0")]
+    [InlineData(SmtpBehaviour.ProtocolVersionAlert, HandshakeFailureKind.LegacyVersion, FindingCodes.LegacyTlsVersion, "protocol_version (70)")]
+    [InlineData(SmtpBehaviour.NoSharedCipherAlert, HandshakeFailureKind.NoSharedCipher, FindingCodes.TlsNoSharedCipher, "handshake_failure (40)")]
+    public async Task A_handshake_that_fails_after_220_ready_is_plaintext_and_says_why(
+        SmtpBehaviour behaviour, HandshakeFailureKind kind, string finding, string detail)
+    {
+        var (result, probe, server) = await AssessHostileAsync(behaviour, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProbeOutcome.HandshakeFailed, probe.Outcome);
+        Assert.Equal("handshake", probe.Step);
+        Assert.Equal(kind, probe.HandshakeFailure);
+        Assert.Equal(SecurityLevel.Plaintext, result.Level); // opportunistic senders retry without TLS
+        Assert.Contains(detail, Assert.Single(result.Findings, f => f.Code == finding).Detail);
+        Assert.Equal(1, server.ConnectionCount);
     }
 
     [Fact(Timeout = HangGuardMs)]

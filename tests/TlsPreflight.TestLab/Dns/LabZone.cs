@@ -15,6 +15,7 @@ public sealed class LabZone
     private readonly HashSet<string> secure = [];
     private readonly Dictionary<string, ushort?> serverFailure = [];
     private readonly Dictionary<string, ushort?> validationFailure = [];
+    private readonly HashSet<string> provenAbsent = [];
 
     public LabZone Mx(string domain, ushort preference, string host)
         => Add(new MxRecord(Name(domain), Ttl, preference, Name(host)));
@@ -61,6 +62,14 @@ public sealed class LabZone
         return this;
     }
 
+    /// <summary>The name does not exist and the denial is DNSSEC-proven: NXDOMAIN with the AD bit (RFC 4035 §5.4).</summary>
+    public LabZone SecureNxDomain(string name)
+    {
+        lock (gate)
+            provenAbsent.Add(Key(name));
+        return this;
+    }
+
     /// <summary>Drop every record (and flag) of the name.</summary>
     public LabZone Remove(string name)
     {
@@ -70,6 +79,7 @@ public sealed class LabZone
             secure.Remove(Key(name));
             serverFailure.Remove(Key(name));
             validationFailure.Remove(Key(name));
+            provenAbsent.Remove(Key(name));
         }
         return this;
     }
@@ -98,6 +108,12 @@ public sealed class LabZone
         {
             if (serverFailure.TryGetValue(name, out var broken))
                 return ServerFailure(response, broken);
+            if (provenAbsent.Contains(name))
+            {
+                response.ReturnCode = ReturnCode.NxDomain;
+                response.IsAuthenticData = true;
+                return response;
+            }
             var bogus = validationFailure.TryGetValue(name, out var bogusCode);
             if (bogus && !query.IsCheckingDisabled)
                 return ServerFailure(response, bogusCode);
