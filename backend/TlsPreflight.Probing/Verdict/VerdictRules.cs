@@ -90,6 +90,7 @@ public static class VerdictRules
     {
         "record-invalid" or "policy-invalid" => [new Finding(FindingCodes.StsPolicyInvalid, Detail: sts.Error)],
         "fetch-error" => [new Finding(FindingCodes.StsPolicyFetchError, Detail: sts.Error)],
+        "webpki-invalid" => [new Finding(FindingCodes.StsWebPkiInvalid, Detail: sts.Error)],
         _ => [],
     };
 
