@@ -82,6 +82,27 @@ public sealed class HostileServerTests(LabFixture lab)
     }
 
     [Fact(Timeout = HangGuardMs)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // CipherSuitesPolicy is OpenSSL/macOS only
+    public async Task A_real_tls_server_with_only_a_cipher_suite_we_do_not_offer_is_named_no_shared_cipher()
+    {
+        var domain = LabFixture.NewDomain("nocipher");
+        var mxHost = $"mx.{domain}";
+        // TLS 1.2 with AES-128-CCM-8 only: the platform's client does not offer CCM-8 by default, so OpenSSL answers the
+        // ClientHello with handshake_failure ("no shared cipher"), as a real server with an odd cipher list does.
+        await using var server = LabSmtpServer.Start(SmtpBehaviour.StartTls, lab.SmtpPort, mxHost, lab.Authority.Issue(mxHost), lab.Authority.Chain,
+            System.Security.Authentication.SslProtocols.Tls12, cipherSuites: new System.Net.Security.CipherSuitesPolicy([System.Net.Security.TlsCipherSuite.TLS_RSA_WITH_AES_128_CCM_8]));
+        lab.PublishMx(domain, server);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        var probe = result.OnlyProbe();
+        Assert.Equal(HandshakeFailureKind.NoSharedCipher, probe.HandshakeFailure);
+        Assert.Equal(SecurityLevel.Plaintext, result.Level);
+        result.HasFinding(FindingCodes.TlsNoSharedCipher);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
     public async Task A_port_with_no_listener_is_refused_and_unreachable()
     {
         var domain = LabFixture.NewDomain("refused");
