@@ -1,6 +1,7 @@
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.TestLab.Https;
 using TlsPreflight.TestLab.Smtp;
 
 namespace TlsPreflight.Probing.Tests.Integration;
@@ -91,6 +92,34 @@ public sealed class SchedulingTests(LabFixture lab)
         await Task.WhenAll(holding, waiting);
         var again = await engine.Assessor.AssessAsync(domain, TenantA, Cancel);
         Assert.Equal(SecurityLevel.Verified, again.Level);
+    }
+
+    [Fact]
+    public async Task A_full_policy_fetch_queue_is_a_fetch_error_now_and_not_a_back_off_for_the_policy_host()
+    {
+        var (domain, mxHost, _) = lab.VerifiedDomain("stsqueue");
+        var policyHost = $"mta-sts.{domain}";
+        lab.Zone.Txt($"_mta-sts.{domain}", "v=STSv1; id=1;").A(policyHost, lab.Https.Address);
+        lab.Https.Route(policyHost, lab.Authority.Issue(policyHost), LabHttpResponse.Policy("enforce", 86400, mxHost), lab.Authority.Chain);
+        await using var engine = new LabEngine(lab, o =>
+        {
+            o.MaxConcurrentPolicyFetches = 1;
+            o.MaxQueuedPerTenant = 1;
+        });
+        var scheduler = engine.Get<ProbeScheduler>();
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = scheduler.RunAsync(ProbeLane.Https, TenantA, null, _ => release.Task, () => -1, Cancel);
+        var waiting = scheduler.RunAsync(ProbeLane.Https, TenantA, null, _ => Task.FromResult(1), () => -1, Cancel);
+
+        var full = await engine.Assessor.AssessAsync(domain, TenantA, Cancel);
+        release.SetResult(0);
+        await Task.WhenAll(holding, waiting);
+        var again = await engine.Assessor.AssessAsync(domain, TenantA, Cancel);
+
+        Assert.Equal("fetch-error", full.MtaSts.Status);
+        Assert.Contains("rate limited", full.MtaSts.Error);
+        Assert.Equal("valid", again.MtaSts.Status);
+        Assert.Equal(SecurityLevel.Enforced, again.Level);
     }
 
     [Fact]
