@@ -7,8 +7,8 @@ public sealed record TlsDomainChoice(string? TlsDomain, string Why);
 
 /// <summary>Exchange's DomainValidation matches -TlsDomain against the certificate the MX presents, and a partner
 /// hosted by a provider presents the provider's name. So the name comes from the certificates observed on every
-/// MX host, never from the recipient domain: one name every certificate is valid for, else the narrowest wildcard
-/// in their SANs that covers a name of each; else none.</summary>
+/// MX host, never from the recipient domain: one name every certificate carries, else the narrowest wildcard
+/// in their SANs that each carries or covers a name of; else none.</summary>
 public static class TlsDomainSelection
 {
     private const int NamesShown = 6;
@@ -37,7 +37,8 @@ public static class TlsDomainSelection
         }
 
         var certificates = evidence.MxHosts.SelectMany(mx => mx.Certificates).ToList();
-        var mxNames = evidence.MxHosts.Select(mx => mx.Host).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // MX hosts in preference order: among names that fit, the most preferred MX's own name comes first.
+        var mxOrder = evidence.MxHosts.Select(mx => mx.Host.ToLowerInvariant()).ToList();
         var chosen = certificates
             .SelectMany(names => names)
             .Select(Normalize)
@@ -45,8 +46,8 @@ public static class TlsDomainSelection
             .Distinct(StringComparer.Ordinal)
             .Where(candidate => certificates.All(names => Covers(names, candidate)))
             .OrderBy(candidate => candidate.StartsWith("*.", StringComparison.Ordinal)) // one name before a wildcard
-            .ThenByDescending(mxNames.Contains)
-            .ThenByDescending(candidate => candidate.Count(c => c == '.')) // the narrowest wildcard
+            .ThenBy(candidate => mxOrder.IndexOf(candidate) is var at and >= 0 ? at : int.MaxValue)
+            .ThenByDescending(candidate => candidate.StartsWith("*.", StringComparison.Ordinal) ? candidate.Count(c => c == '.') : 0) // the narrowest wildcard
             .ThenBy(candidate => candidate, StringComparer.Ordinal)
             .FirstOrDefault();
         return chosen is null
@@ -60,13 +61,13 @@ public static class TlsDomainSelection
         => dnsNames.Count == 0 ? "(no DNS names)"
             : string.Join(", ", dnsNames.Take(NamesShown)) + (dnsNames.Count > NamesShown ? $" (+{dnsNames.Count - NamesShown} more)" : "");
 
-    /// <summary>Whether a certificate with these SAN dNSNames passes -TlsDomain <paramref name="candidate"/>: valid for
-    /// the name itself, or, for a wildcard, carrying it or a name it covers (one label, RFC 6125 §6.4.3).</summary>
+    /// <summary>Whether a certificate with these SAN dNSNames carries -TlsDomain <paramref name="candidate"/>: the name
+    /// itself, or, for a wildcard, the wildcard or a name it covers (one label, RFC 6125 §6.4.3). A one-name TlsDomain
+    /// must be in every certificate as written, not only under another certificate's wildcard.</summary>
     private static bool Covers(IReadOnlyList<string> dnsNames, string candidate)
-        => candidate.StartsWith("*.", StringComparison.Ordinal)
-            ? dnsNames.Select(Normalize).Any(name => name == candidate
-                || (name is not null && !name.Contains('*', StringComparison.Ordinal) && CertificateNameMatcher.Matches([candidate], null, name)))
-            : CertificateNameMatcher.Matches(dnsNames, null, candidate);
+        => dnsNames.Select(Normalize).Any(name => name == candidate
+            || (candidate.StartsWith("*.", StringComparison.Ordinal) && name is not null && !name.Contains('*', StringComparison.Ordinal)
+                && CertificateNameMatcher.Matches([candidate], null, name)));
 
     /// <summary>Lower case without a trailing dot; null for what Exchange cannot take as a TlsDomain (an embedded
     /// wildcard, or one over a single label such as `*.com`).</summary>
