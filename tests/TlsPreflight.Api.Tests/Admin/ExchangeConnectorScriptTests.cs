@@ -67,6 +67,19 @@ public sealed class ExchangeConnectorScriptTests
     }
 
     [Fact]
+    public void A_dane_ee_server_without_a_ca_certificate_is_authenticated_by_dane_not_by_a_certificate_check()
+    {
+        var selfSigned = Seen(true, true, "mx.partner.com") with { CertificatesTrusted = false };
+        var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = selfSigned };
+
+        var connector = Assert.Single(ExchangeConnectorScript.Plan([Rule("partner.com", SecurityLevel.Enforced)], evidence).Connectors);
+
+        Assert.Equal(ConnectorTlsSettings.EncryptionOnly, connector.TlsSettings);
+        Assert.Null(connector.TlsDomain);
+        Assert.Equal(SmtpDaneMode.Mandatory, connector.SmtpDaneMode);
+    }
+
+    [Fact]
     public void The_comment_above_a_connector_says_which_mx_which_names_and_when()
     {
         var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = Seen(false, false, "mx1.partner.com", "mx2.partner.com") };

@@ -9,12 +9,14 @@ public sealed record MxCertificates(string Host, IReadOnlyList<IReadOnlyList<str
 /// <param name="MxLookupSecure">The MX answer was DNSSEC-authenticated, so the hosts observed are the domain's.</param>
 /// <param name="DaneOnEveryMx">DNSSEC-secure TLSA matched on every MX host (RFC 7672 §2.2: with a secure MX lookup).</param>
 /// <param name="CheckedAtExport">Probed for this export rather than taken from the cache.</param>
+/// <param name="CertificatesTrusted">Every certificate observed chains to a trusted CA (a DANE-EE server's need not).</param>
 public sealed record ConnectorEvidence(
     IReadOnlyList<MxCertificates> MxHosts,
     bool MxLookupSecure,
     bool DaneOnEveryMx,
     DateTimeOffset CheckedAt,
-    bool CheckedAtExport)
+    bool CheckedAtExport,
+    bool CertificatesTrusted = true)
 {
     /// <summary>Evidence a -TlsDomain or a DANE mode may rest on: DNSSEC-authenticated, or re-checked at export time.</summary>
     public bool Authenticated => MxLookupSecure || CheckedAtExport;
@@ -31,5 +33,6 @@ public sealed record ConnectorEvidence(
                 && assessment.MxHosts.Count > 0
                 && assessment.MxHosts.All(mx => mx.Dane is { DnssecStatus: "secure", Outcome: "match" }),
             assessment.CheckedAt,
-            checkedAtExport);
+            checkedAtExport,
+            assessment.MxHosts.SelectMany(mx => mx.Probes).All(probe => probe.Tls is null || probe.Tls.Certificate.Trusted));
 }

@@ -72,8 +72,17 @@ public static class ExchangeConnectorScript
         // DANE Mandatory refuses delivery without valid DANE: only on DNSSEC-secure TLSA that matched on every MX.
         SmtpDaneMode? dane = !enforced ? null
             : evidence is { DaneOnEveryMx: true, MxLookupSecure: true } ? SmtpDaneMode.Mandatory : SmtpDaneMode.Opportunistic;
+        if (dane == SmtpDaneMode.Mandatory && evidence is { CertificatesTrusted: false })
+        {
+            // RFC 7672 §3.1.1: a DANE-EE server's certificate need not come from a CA, so Exchange's certificate check
+            // would refuse it; DANE Mandatory authenticates the server instead, and TLS stays required.
+            return new OutboundConnector(Name($"{NamePrefix} {level} ", rule.Pattern), [rule.Pattern], ConnectorTlsSettings.EncryptionOnly, null, dane,
+                MtaStsMode.Opportunistic, $"required level {level}: DANE mandatory authenticates the server (its certificate is not from a trusted CA, "
+                + "so a certificate check would refuse it); MTA-STS honoured when published.", EvidenceLines(evidence, dane));
+        }
+
         var why = choice.TlsDomain is null
-            ? $"required level {level}: TLS with a trusted certificate; no -TlsDomain because {choice.Why}"
+            ? $"required level {level}: TLS with a trusted certificate; no -TlsDomain because {choice.Why.TrimEnd('.')}"
             : $"required level {level}: TLS with a trusted certificate for {choice.TlsDomain} ({choice.Why.TrimEnd('.')})";
         why += enforced ? $"; DANE {dane.ToString()!.ToLowerInvariant()}, MTA-STS honoured when published." : ".";
         return new OutboundConnector(Name($"{NamePrefix} {level} ", rule.Pattern), [rule.Pattern],
