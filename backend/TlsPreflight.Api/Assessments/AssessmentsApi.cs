@@ -11,7 +11,8 @@ namespace TlsPreflight.Api.Assessments;
 
 public static class AssessmentsApi
 {
-    public sealed record AssessmentRequest(IReadOnlyList<string> Recipients, AssessmentIntent Intent);
+    /// <summary><paramref name="SensitivityLabel"/>: the message's label GUID as Outlook reports it (Mailbox 1.13), when it has one.</summary>
+    public sealed record AssessmentRequest(IReadOnlyList<string> Recipients, AssessmentIntent Intent, Guid? SensitivityLabel = null);
 
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
@@ -33,7 +34,7 @@ public static class AssessmentsApi
         }
 
         var caller = CallerIdentity.From(context.User)!;
-        return TypedResults.Ok(await message.DecideAsync(caller, recipients, request.Intent, cancellationToken));
+        return TypedResults.Ok(await message.DecideAsync(caller, recipients, request.Intent, cancellationToken, request.SensitivityLabel));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetDomain(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Audit;
 using TlsPreflight.Api.Decisions;
+using TlsPreflight.Api.Exceptions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.VerifiedDomains;
@@ -20,10 +21,12 @@ public sealed class MessageAssessment(
     TenantDirectory directory,
     AssessmentService assessments,
     IAuditLog audit,
+    ExceptionStore exceptions,
     IOptions<AssessmentOptions> options,
     TimeProvider clock)
 {
-    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, AssessmentIntent intent, CancellationToken cancellationToken)
+    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, AssessmentIntent intent, CancellationToken cancellationToken,
+        Guid? sensitivityLabel = null)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
         var directoryDomains = await directory.GetVerifiedDomainsAsync(caller.TenantId, cancellationToken);
@@ -36,13 +39,33 @@ public sealed class MessageAssessment(
                 ? (domain, null, false)
                 : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
 
-        var decision = SendDecision.Make(policy, internalDomains, results);
+        var now = clock.GetUtcNow();
+        var decision = SendDecision.Make(policy, internalDomains, results, policy.Policy.LabelById(sensitivityLabel), now);
+        decision = await WithRequestsAsync(caller, decision, cancellationToken);
         if (intent == AssessmentIntent.Send)
         {
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);
         }
 
         return decision;
+    }
+
+    /// <summary>The sender's own latest exception request for each stopped domain, so the task pane can say "requested" or the answer.</summary>
+    private async Task<SendDecision> WithRequestsAsync(CallerIdentity caller, SendDecision decision, CancellationToken cancellationToken)
+    {
+        var asked = decision.Domains.Where(d => !d.Internal && (d.Decision != PolicyAction.Allow || d.AllowedBy != null)).Select(d => d.Domain).ToList();
+        var latest = await exceptions.LatestForAsync(caller.TenantId, caller.UserName, asked, cancellationToken);
+        if (latest.Count == 0)
+        {
+            return decision;
+        }
+
+        return decision with
+        {
+            Domains = decision.Domains
+                .Select(d => latest.TryGetValue(d.Domain, out var r) ? d with { ExceptionRequest = ExceptionStatusView.From(r) } : d)
+                .ToList(),
+        };
     }
 
     private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
@@ -58,6 +81,7 @@ public sealed class MessageAssessment(
         Sender = caller.UserName,
         Decision = decision.Decision,
         PolicyVersion = decision.PolicyVersion,
+        ProtectedByLabel = decision.ProtectedBy?.Name,
         Recipients = recipients?.Select(r => r.Address ?? r.Domain).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         Domains = decision.Domains.Select(d => new AuditDomain
         {
@@ -68,6 +92,8 @@ public sealed class MessageAssessment(
             Decision = d.Decision,
             Internal = d.Internal,
             Findings = d.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal).ToList(),
+            AllowedBy = d.AllowedBy,
+            RuleDecision = d.RuleDecision,
         }).ToList(),
     };
 }

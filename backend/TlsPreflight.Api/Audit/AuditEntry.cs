@@ -3,7 +3,23 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Audit;
 
-/// <summary>One send-time decision. Append-only: never updated once written.</summary>
+/// <summary>What an audit entry records.</summary>
+public enum AuditKind
+{
+    /// <summary>A send-time decision.</summary>
+    Send = 0,
+
+    /// <summary>A sender asked for an exception (Sender = the requester).</summary>
+    ExceptionRequested = 1,
+
+    /// <summary>An admin approved an exception (Sender = the admin); the domain is allowed until it expires.</summary>
+    ExceptionApproved = 2,
+
+    /// <summary>An admin declined an exception (Sender = the admin).</summary>
+    ExceptionDeclined = 3,
+}
+
+/// <summary>One send-time decision, or one step of an exception request (<see cref="Kind"/>). Append-only: never updated once written.</summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -16,6 +32,11 @@ public sealed class AuditEntry
     /// <summary>Full recipient addresses, only when the tenant turned that on; else null.</summary>
     public List<string>? Recipients { get; set; }
     public List<AuditDomain> Domains { get; set; } = [];
+    public AuditKind Kind { get; set; }
+    /// <summary>Send: the name of the protecting label that allowed it ("allowed: protected by label X"); else null.</summary>
+    public string? ProtectedByLabel { get; set; }
+    /// <summary>Exception steps: the request they belong to.</summary>
+    public Guid? ExceptionId { get; set; }
 }
 
 /// <summary>One recipient domain of an audited decision.</summary>
@@ -31,4 +52,8 @@ public sealed class AuditDomain
     public PolicyAction Decision { get; set; }
     public bool Internal { get; set; }
     public List<string> Findings { get; set; } = [];
+    /// <summary>What allowed a domain its rule would have stopped (label or exception); null when the rule allowed it.</summary>
+    public Decisions.AllowedBy? AllowedBy { get; set; }
+    /// <summary>With <see cref="AllowedBy"/>: what the TLS rule alone decided (warn or block).</summary>
+    public PolicyAction? RuleDecision { get; set; }
 }

@@ -11,12 +11,16 @@ public sealed record AuditEntryView(
     PolicyAction Decision,
     int PolicyVersion,
     IReadOnlyList<AuditDomainView> Domains,
-    IReadOnlyList<string>? Recipients)
+    IReadOnlyList<string>? Recipients,
+    AuditKind Kind = AuditKind.Send,
+    string? ProtectedByLabel = null,
+    Guid? ExceptionId = null)
 {
     public static AuditEntryView From(AuditEntry entry) => new(
         entry.Id, entry.Time, entry.Sender, entry.Decision, entry.PolicyVersion,
-        entry.Domains.Select(d => new AuditDomainView(d.Domain, d.Level, d.RequiredLevel, d.Action, d.Decision, d.Internal, d.Findings)).ToList(),
-        entry.Recipients);
+        entry.Domains.Select(d => new AuditDomainView(d.Domain, d.Level, d.RequiredLevel, d.Action, d.Decision, d.Internal, d.Findings,
+            d.AllowedBy, d.RuleDecision)).ToList(),
+        entry.Recipients, entry.Kind, entry.ProtectedByLabel, entry.ExceptionId);
 }
 
 public sealed record AuditDomainView(
@@ -26,6 +30,8 @@ public sealed record AuditDomainView(
     PolicyAction Action,
     PolicyAction Decision,
     bool Internal,
-    IReadOnlyList<string> Findings);
+    IReadOnlyList<string> Findings,
+    Decisions.AllowedBy? AllowedBy = null,
+    PolicyAction? RuleDecision = null);
 
 public sealed record AuditPageView(IReadOnlyList<AuditEntryView> Items, int Page, int PageSize, int Total);

@@ -63,7 +63,7 @@ public sealed class AuditLog(AppDbContext db) : IAuditLog
     public async Task<AuditStats> GetStatsAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.TenantId == tenantId && e.Time >= since)
+            .Where(e => e.TenantId == tenantId && e.Time >= since && e.Kind == AuditKind.Send)
             .Select(e => new { e.Time, e.Decision })
             .ToListAsync(cancellationToken);
         var perDay = entries
@@ -76,7 +76,7 @@ public sealed class AuditLog(AppDbContext db) : IAuditLog
             .ToList();
 
         var domains = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.TenantId == tenantId && e.Time >= since)
+            .Where(e => e.TenantId == tenantId && e.Time >= since && e.Kind == AuditKind.Send)
             .SelectMany(e => e.Domains)
             .Select(d => new { d.Domain, d.Level, d.Decision })
             .ToListAsync(cancellationToken);

@@ -21,7 +21,11 @@ public sealed record DomainDecision(
     string Reason,
     IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
-    bool FromCache);
+    bool FromCache,
+    AllowedBy? AllowedBy = null,
+    PolicyAction? RuleDecision = null,
+    DateTimeOffset? ExceptionExpiresAt = null,
+    ExceptionStatusView? ExceptionRequest = null);
 
 /// <summary>The decision for a whole message: the strictest over its domains, and what to tell the sender.</summary>
 public sealed record SendDecision(
@@ -29,13 +33,17 @@ public sealed record SendDecision(
     string Message,
     int PolicyVersion,
     FailMode FailMode,
-    IReadOnlyList<DomainDecision> Domains)
+    IReadOnlyList<DomainDecision> Domains,
+    ProtectingLabel? ProtectedBy = null,
+    IReadOnlyList<ProtectingLabel>? ProtectingLabels = null)
 {
     /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked.</summary>
     public static SendDecision Make(
         PolicyVersion policy,
         IReadOnlyCollection<string> internalDomains,
-        IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains)
+        IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains,
+        ProtectingLabel? protectedBy = null,
+        DateTimeOffset? now = null)
     {
         var decisions = new List<DomainDecision>(domains.Count);
         foreach (var (domain, assessment, fromCache) in domains)
@@ -50,12 +58,15 @@ public sealed record SendDecision(
             var forced = PolicyRules.MatchForcedTls(policy.Policy, domain);
             var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
             var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
-            decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
+            var (final, allowedBy, grant) = WaysForward.Lift(decision, policy.Policy, domain, protectedBy, now);
+            decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, final, false,
                 forced?.Pattern ?? "default", DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
-                assessment.CheckedAt, fromCache));
+                assessment.CheckedAt, fromCache, allowedBy, allowedBy == null ? null : decision, grant?.ExpiresAt));
         }
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));
-        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions), policy.Version, policy.Policy.FailMode, decisions);
+        var lifted = decisions.Any(d => d.AllowedBy == Decisions.AllowedBy.Label);
+        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions), policy.Version, policy.Policy.FailMode, decisions,
+            lifted ? protectedBy : null, policy.Policy.Labels);
     }
 }

@@ -2,6 +2,7 @@ using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Audit;
 using TlsPreflight.Api.Caching;
 using TlsPreflight.Api.Edges;
+using TlsPreflight.Api.Exceptions;
 using TlsPreflight.Api.Health;
 using TlsPreflight.Api.Hosting;
 using TlsPreflight.Api.Identity;
@@ -33,6 +34,9 @@ public static class ApplicationServiceExtensions
         services.AddScoped<MessageAssessment>();
         services.AddScoped<ITenantPolicyStore, PolicyStore>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddOptions<ExceptionOptions>().BindConfiguration(ExceptionOptions.SectionName);
+        services.AddScoped<ExceptionStore>();
+        services.AddScoped<ExceptionDesk>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
 
@@ -40,6 +44,7 @@ public static class ApplicationServiceExtensions
         var graphTimeout = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Timeout ?? TimeSpan.FromSeconds(10);
         services.AddHttpClient(TenantDirectory.HttpClientName, http => http.Timeout = graphTimeout);
         services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TenantLabelCatalog>();
     }
 
     public static void MapApplicationEndpoints(this WebApplication app)
@@ -50,6 +55,7 @@ public static class ApplicationServiceExtensions
         app.MapAssessmentsApi();
         app.MapPolicyApi();
         app.MapAuditApi();
+        app.MapExceptionsApi();
         if (app.Environment.IsDevelopment() && app.Services.GetService<DevelopmentTokenIssuer>() != null)
         {
             app.MapDevelopmentTokenApi();

@@ -38,12 +38,12 @@ public static class PolicyApi
                 detail: "Send If-Match with the ETag of the policy you edited (GET /api/v1/policy).");
         }
 
-        if (!PolicyValidator.TryValidate(document.ToPolicy(), out var policy, out var errors))
+        var current = await store.GetCurrentAsync(caller.TenantId, cancellationToken);
+        if (!PolicyValidator.TryValidate(document.ToPolicy(current.Policy), out var policy, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var current = await store.GetCurrentAsync(caller.TenantId, cancellationToken);
         if (!EntityTag.TryParseIfMatch(ifMatch, current.Version, out var expected))
         {
             return Stale(current.Version);

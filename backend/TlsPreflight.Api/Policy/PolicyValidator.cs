@@ -9,6 +9,9 @@ public static class PolicyValidator
     public const int MaxForcedTlsRules = 1000;
     public const int MaxInternalDomains = 1000;
     public const int MaxRetentionDays = 3650;
+    public const int MaxProtectingLabels = 50;
+    public const int MaxLabelNameLength = 100;
+    public const int MaxExceptions = 1000;
 
     public static bool TryValidate(TenantPolicy policy, out TenantPolicy normalized, out Dictionary<string, string[]> errors)
     {
@@ -76,8 +79,11 @@ public static class PolicyValidator
             Add("audit.retentionDays", $"Between 1 and {MaxRetentionDays} days.");
         }
 
+        var labels = CheckLabels(policy.Labels, Add);
+        var grants = CheckExceptions(policy.Grants, Add);
+
         errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray());
-        normalized = policy with { ForcedTls = rules, InternalDomains = internalDomains };
+        normalized = policy with { ForcedTls = rules, InternalDomains = internalDomains, ProtectingLabels = labels, Exceptions = grants };
         return errors.Count == 0;
     }
 
@@ -106,6 +112,62 @@ public static class PolicyValidator
 
         normalized = wildcard ? "*." + domain : domain;
         return true;
+    }
+
+    private static List<ProtectingLabel> CheckLabels(IReadOnlyList<ProtectingLabel> labels, Action<string, string> add)
+    {
+        if (labels.Count > MaxProtectingLabels)
+        {
+            add("protectingLabels", $"At most {MaxProtectingLabels} labels.");
+        }
+
+        var kept = new List<ProtectingLabel>();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            var name = label?.Name?.Trim() ?? "";
+            if (label is null || label.Id == Guid.Empty)
+            {
+                add($"protectingLabels[{i}].id", "The label's id (a GUID from the Purview portal).");
+                continue;
+            }
+
+            if (name.Length is 0 or > MaxLabelNameLength || name.Any(char.IsControl))
+            {
+                add($"protectingLabels[{i}].name", $"The label's name, 1 to {MaxLabelNameLength} characters.");
+            }
+            else if (kept.Any(l => l.Id == label.Id))
+            {
+                add($"protectingLabels[{i}].id", $"'{label.Id}' is listed twice.");
+            }
+
+            kept.Add(label with { Name = name });
+        }
+
+        return kept;
+    }
+
+    private static List<ExceptionGrant> CheckExceptions(IReadOnlyList<ExceptionGrant> grants, Action<string, string> add)
+    {
+        if (grants.Count > MaxExceptions)
+        {
+            add("exceptions", $"At most {MaxExceptions} exceptions.");
+        }
+
+        var kept = new List<ExceptionGrant>();
+        for (var i = 0; i < grants.Count; i++)
+        {
+            var grant = grants[i];
+            if (grant is null || grant.Domain is null || grant.Domain.Contains('@') || !DomainName.TryNormalize(grant.Domain, out var domain, out _))
+            {
+                add($"exceptions[{i}].domain", "A domain, not an address.");
+                continue;
+            }
+
+            kept.Add(grant with { Domain = domain, ApprovedBy = grant.ApprovedBy ?? "" });
+        }
+
+        return kept;
     }
 
     private static void CheckRequiredLevel(string field, SecurityLevel level, Action<string, string> add)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Policy;
@@ -28,14 +29,32 @@ public sealed record ForcedTlsRule(string Pattern, SecurityLevel RequiredLevel, 
 /// <summary>Audit settings of a tenant.</summary>
 public sealed record AuditSettings(bool StoreRecipientAddresses, int RetentionDays);
 
-/// <summary>The admin-editable part of a tenant's policy (what PUT /api/v1/policy takes).</summary>
+/// <summary>The admin-editable part of a tenant's policy (what PUT /api/v1/policy takes). Labels and exceptions
+/// are optional so policies saved before they existed read as none.</summary>
 public sealed record TenantPolicy(
     FailMode FailMode,
     PolicyRule DefaultRule,
     IReadOnlyList<ForcedTlsRule> ForcedTls,
     IReadOnlyList<string> InternalDomains,
-    AuditSettings Audit)
+    AuditSettings Audit,
+    IReadOnlyList<ProtectingLabel>? ProtectingLabels = null,
+    IReadOnlyList<ExceptionGrant>? Exceptions = null)
 {
+    /// <summary>The labels whose messages every TLS rule allows.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProtectingLabel> Labels => ProtectingLabels ?? [];
+
+    /// <summary>Approved exceptions, expired ones included (they stay visible until the next save drops them).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ExceptionGrant> Grants => Exceptions ?? [];
+
+    /// <summary>The exception in force for a domain at <paramref name="now"/>, the latest expiry first; null if none.</summary>
+    public ExceptionGrant? GrantFor(string domain, DateTimeOffset now)
+        => Grants.Where(g => g.InForceAt(now) && string.Equals(g.Domain, domain, StringComparison.OrdinalIgnoreCase))
+            .MaxBy(g => g.ExpiresAt);
+
+    public ProtectingLabel? LabelById(Guid? id) => id is { } wanted ? Labels.FirstOrDefault(l => l.Id == wanted) : null;
+
     /// <summary>A new tenant starts here: required `encrypted`, action `warn`, fail open (issue 3).</summary>
     public static TenantPolicy Default { get; } = new(
         FailMode.Open,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TlsPreflight.Api.Audit;
+using TlsPreflight.Api.Exceptions;
 
 namespace TlsPreflight.Api.Storage;
 
@@ -10,6 +11,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 {
     public DbSet<PolicyVersionRow> PolicyVersions => Set<PolicyVersionRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ExceptionRequest> ExceptionRequests => Set<ExceptionRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             entry.Property(e => e.Sender).HasMaxLength(320);
             entry.Property(e => e.Decision).HasConversion<string>().HasMaxLength(16);
             entry.Property(e => e.Recipients).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32).HasDefaultValue(AuditKind.Send).HasSentinel(AuditKind.Send);
+            entry.Property(e => e.ProtectedByLabel).HasMaxLength(200);
             entry.HasIndex(e => new { e.TenantId, e.Time });
             entry.HasMany(e => e.Domains).WithOne().HasForeignKey(d => d.AuditEntryId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -43,7 +47,26 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             domain.Property(d => d.Action).HasConversion<string>().HasMaxLength(16);
             domain.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
             domain.Property(d => d.Findings).HasConversion(JsonList()!).Metadata.SetValueComparer(ListComparer());
+            domain.Property(d => d.AllowedBy).HasConversion<string>().HasMaxLength(16);
+            domain.Property(d => d.RuleDecision).HasConversion<string>().HasMaxLength(16);
             domain.HasIndex(d => d.Domain);
+        });
+
+        modelBuilder.Entity<ExceptionRequest>(request =>
+        {
+            request.ToTable("exception_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.TenantId).HasMaxLength(64);
+            request.Property(r => r.Requester).HasMaxLength(320);
+            request.Property(r => r.Domain).HasMaxLength(253);
+            request.Property(r => r.Level).HasConversion<string>().HasMaxLength(16);
+            request.Property(r => r.Findings).HasConversion(JsonList()!).Metadata.SetValueComparer(ListComparer());
+            request.Property(r => r.Reason).HasMaxLength(ExceptionOptions.MaxReasonLength);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            request.Property(r => r.DecidedBy).HasMaxLength(320);
+            request.Property(r => r.Answer).HasMaxLength(ExceptionOptions.MaxAnswerLength);
+            request.HasIndex(r => new { r.TenantId, r.Status });
+            request.HasIndex(r => new { r.TenantId, r.Requester, r.Domain });
         });
     }
 

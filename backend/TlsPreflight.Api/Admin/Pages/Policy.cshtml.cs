@@ -8,7 +8,7 @@ namespace TlsPreflight.Api.Admin.Pages;
 
 /// <summary>The tenant policy: default rule, forced-TLS list, internal domains, fail mode, audit settings,
 /// saved through the API's validator and store with optimistic concurrency; every version kept.</summary>
-public sealed class PolicyModel(ITenantPolicyStore store, TenantDirectory directory) : AdminPageModel
+public sealed class PolicyModel(ITenantPolicyStore store, TenantDirectory directory, TenantLabelCatalog labels, TimeProvider clock) : AdminPageModel
 {
     private const int HistoryShown = 20;
 
@@ -19,6 +19,9 @@ public sealed class PolicyModel(ITenantPolicyStore store, TenantDirectory direct
     public PolicyVersion Current { get; private set; } = null!;
     public IReadOnlyList<string> DirectoryDomains { get; private set; } = [];
     public IReadOnlyList<PolicyVersion> History { get; private set; } = [];
+    /// <summary>The tenant's sensitivity labels from Microsoft Graph, to copy ids from; empty without Graph.</summary>
+    public IReadOnlyList<ProtectingLabel> TenantLabels { get; private set; } = [];
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The version just saved (post/redirect/get), to confirm the save.</summary>
     public int? SavedVersion { get; private set; }
@@ -41,7 +44,9 @@ public sealed class PolicyModel(ITenantPolicyStore store, TenantDirectory direct
             return await RedisplayAsync(StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        if (!PolicyValidator.TryValidate(Form.ToPolicy(), out var policy, out var errors))
+        // Exceptions are approved on the Requests page, not edited here: the save keeps the current ones.
+        var current = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
+        if (!PolicyValidator.TryValidate(Form.ToPolicy() with { Exceptions = current.Policy.Grants }, out var policy, out var errors))
         {
             foreach (var (field, message) in Form.MapErrors(nameof(Form), errors))
             {
@@ -76,5 +81,6 @@ public sealed class PolicyModel(ITenantPolicyStore store, TenantDirectory direct
         Current = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
         DirectoryDomains = await directory.GetVerifiedDomainsAsync(Caller.TenantId, cancellationToken);
         History = await store.GetHistoryAsync(Caller.TenantId, HistoryShown, cancellationToken);
+        TenantLabels = await labels.GetLabelsAsync(Caller.TenantId, cancellationToken);
     }
 }

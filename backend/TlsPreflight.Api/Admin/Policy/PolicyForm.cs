@@ -18,6 +18,8 @@ public sealed partial class PolicyForm
     public FailMode FailMode { get; set; }
     public bool StoreRecipientAddresses { get; set; }
     public int RetentionDays { get; set; } = 90;
+    /// <summary>"Labels that protect content", one per line: the label's GUID, then its name.</summary>
+    public string? ProtectingLabels { get; set; }
 
     public static PolicyForm From(PolicyVersion current) => new()
     {
@@ -31,6 +33,7 @@ public sealed partial class PolicyForm
         FailMode = current.Policy.FailMode,
         StoreRecipientAddresses = current.Policy.Audit.StoreRecipientAddresses,
         RetentionDays = current.Policy.Audit.RetentionDays,
+        ProtectingLabels = string.Join('\n', current.Policy.Labels.Select(l => $"{l.Id} {l.Name}")),
     };
 
     /// <summary>Adds blank rows so the table always offers an empty line to add a domain.</summary>
@@ -49,7 +52,8 @@ public sealed partial class PolicyForm
         new PolicyRule(DefaultLevel, DefaultAction),
         KeptRows().Select(i => new ForcedTlsRule(ForcedTls[i].Pattern!.Trim(), ForcedTls[i].RequiredLevel, ForcedTls[i].Action)).ToList(),
         InternalDomainLines(),
-        new AuditSettings(StoreRecipientAddresses, RetentionDays));
+        new AuditSettings(StoreRecipientAddresses, RetentionDays),
+        LabelLines().Select(ParseLabel).ToList());
 
     /// <summary>Maps PolicyValidator's field names (API shape, e.g. <c>forcedTls[0].pattern</c>) to this form's
     /// field names (<c>Form.ForcedTls[3].Pattern</c>), so each message shows next to its input.</summary>
@@ -78,6 +82,12 @@ public sealed partial class PolicyForm
                     return ($"{prefix}.ForcedTls[{rows[index]}].{field}", message);
                 }
 
+                if (indexed.Groups["list"].Value == "protectingLabels")
+                {
+                    var lines = LabelLines();
+                    return ($"{prefix}.ProtectingLabels", index < lines.Count ? $"'{lines[index]}': {message}" : message);
+                }
+
                 if (indexed.Groups["list"].Value == "internalDomains" && index < internalDomains.Count)
                 {
                     return ($"{prefix}.InternalDomains", $"'{internalDomains[index]}': {message}");
@@ -90,6 +100,7 @@ public sealed partial class PolicyForm
                 "forcedTls" => ($"{prefix}.ForcedTls", message),
                 "internalDomains" => ($"{prefix}.InternalDomains", message),
                 "audit.retentionDays" => ($"{prefix}.RetentionDays", message),
+                "protectingLabels" => ($"{prefix}.ProtectingLabels", message),
                 _ => ("", message),
             };
         }
@@ -101,6 +112,18 @@ public sealed partial class PolicyForm
     private List<string> InternalDomainLines()
         => (InternalDomains ?? "").Split(['\n', '\r', ',', ' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    [GeneratedRegex(@"^(?<list>forcedTls|internalDomains)\[(?<index>\d+)\](?<rest>.*)$")]
+    private List<string> LabelLines()
+        => (ProtectingLabels ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    /// <summary>"GUID name"; a line without a GUID becomes an empty id, which the validator names.</summary>
+    private static ProtectingLabel ParseLabel(string line)
+    {
+        var space = line.IndexOfAny([' ', '\t']);
+        var id = space < 0 ? line : line[..space];
+        var name = space < 0 ? "" : line[(space + 1)..].Trim();
+        return new ProtectingLabel(Guid.TryParse(id, out var guid) ? guid : Guid.Empty, name);
+    }
+
+    [GeneratedRegex(@"^(?<list>forcedTls|internalDomains|protectingLabels)\[(?<index>\d+)\](?<rest>.*)$")]
     private static partial Regex IndexedField();
 }
