@@ -1,0 +1,111 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TlsPreflight.Api.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WaysForward : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ExceptionId",
+                table: "audit_entries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "audit_entries",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "Send");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProtectedByLabel",
+                table: "audit_entries",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AllowedBy",
+                table: "audit_domains",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RuleDecision",
+                table: "audit_domains",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "exception_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Requester = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_exception_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exception_requests_TenantId_Requester_Domain",
+                table: "exception_requests",
+                columns: new[] { "TenantId", "Requester", "Domain" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exception_requests_TenantId_Status",
+                table: "exception_requests",
+                columns: new[] { "TenantId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "exception_requests");
+
+            migrationBuilder.DropColumn(
+                name: "ExceptionId",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "ProtectedByLabel",
+                table: "audit_entries");
+
+            migrationBuilder.DropColumn(
+                name: "AllowedBy",
+                table: "audit_domains");
+
+            migrationBuilder.DropColumn(
+                name: "RuleDecision",
+                table: "audit_domains");
+        }
+    }
+}
