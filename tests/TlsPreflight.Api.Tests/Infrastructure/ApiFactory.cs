@@ -23,6 +23,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The service's clock; tests move it forward to see expiries.</summary>
+    public ShiftableClock Clock { get; } = new();
+
     /// <summary>Configuration applied over appsettings (UseSetting, so start-up code sees it).</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -58,6 +61,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Information));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (UseScriptedEngine)
         {
             builder.ConfigureTestServices(services =>
