@@ -16,7 +16,7 @@ public static class DecisionText
             SecurityLevel.Plaintext => First(FindingCodes.StartTlsNotSupported, FindingCodes.TlsHandshakeFailed, FindingCodes.DowngradeSuspected),
             SecurityLevel.Encrypted => First(FindingCodes.CertificateExpired, FindingCodes.CertificateHostMismatch, FindingCodes.CertificateNotTrusted,
                 FindingCodes.ValidationFailure, FindingCodes.LegacyTlsVersion),
-            SecurityLevel.Unknown => First(FindingCodes.SmtpEgressBlocked, FindingCodes.Timeout, FindingCodes.DnsFailure, FindingCodes.MxUnreachable, FindingCodes.RateLimited),
+            SecurityLevel.Unknown => First(FindingCodes.ProberUnreachable, FindingCodes.SmtpEgressBlocked, FindingCodes.Timeout, FindingCodes.DnsFailure, FindingCodes.MxUnreachable, FindingCodes.RateLimited),
             SecurityLevel.NoMail => First(FindingCodes.NullMx, FindingCodes.NoMailServer),
             _ => null,
         };
