@@ -24,6 +24,7 @@ public static class ApplicationServiceExtensions
         builder.AddStorage();
         builder.AddCaching();
         builder.AddApiHealthChecks();
+        builder.AddSharedDataProtection();
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName);
