@@ -48,7 +48,7 @@ public sealed class PublishedAppTests
 
         await app.WaitForAsync("/health/ready", TimeSpan.FromSeconds(90), Cancel);
         using var http = new HttpClient();
-        using var anonymous = await http.PostAsync(new Uri(app.Url, "/api/v1/assessments"), new StringContent("{}"), Cancel);
+        using var anonymous = await http.PostAsync(new Uri(app.Url, "/api/v1/assessments"), new StringContent("""{"recipients":["a@example.com"],"intent":"preview"}""", System.Text.Encoding.UTF8, "application/json"), Cancel);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode); // Production: no development sign-in
         keys.Delete(recursive: true);
     }
