@@ -17,6 +17,12 @@ public static class ProberHost
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var services = builder.Services;
+        // No appsettings.json (test projects reference this beside the API, whose file it would replace): one
+        // line per request is noise at this volume; `Logging__LogLevel__Microsoft.AspNetCore` still overrides.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
 
         services.AddOptions<ProberOptions>().BindConfiguration(ProberOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProberOptions>, ProberOptionsValidator>();
