@@ -9,7 +9,9 @@ namespace TlsPreflight.Api.RemoteProbing;
 /// (PRODUCT.md: one connection per MX address at a time): every API instance sends every domain whose most
 /// preferred MX host is the same to the same agent, whose own MxProbeCache then serialises and shares those probes.
 /// Rendezvous hashing (highest random weight) of the MX host over the agent URLs: the same answer on every instance
-/// without shared state, an even spread over MX hosts, and when one agent stops only its share moves.</summary>
+/// without shared state, an even spread over MX hosts, and when one agent stops only its share moves.
+/// Not covered: different MX names on the same addresses (per-domain names of a hosted service) may be probed by two
+/// agents at once, each still one connection per address; a lock per address in the shared Redis would cover that.</summary>
 public sealed class ProberRoute(IMailDns dns)
 {
     /// <summary>The agents in the order to ask them for this domain. The key is the domain's most preferred MX host,
