@@ -5,6 +5,7 @@ using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Names;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Api.RemoteProbing;
 
@@ -24,10 +25,17 @@ public sealed partial class RemoteDomainAssessor(
     private readonly RemoteProbingOptions o = options.Value;
     private readonly IReadOnlyList<Uri> agents = options.Value.Agents;
 
-    public async Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
-        => (await AssessManyAsync([domainOrAddress], cancellationToken))[0];
+    public Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
+        => AssessAsync(domainOrAddress, ProbeRequester.Local, cancellationToken);
 
-    public async Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken)
+    /// <summary>The requester's tenant travels to the agent, whose scheduler gives it its fair share there.</summary>
+    public async Task<DomainAssessment> AssessAsync(string domainOrAddress, ProbeRequester requester, CancellationToken cancellationToken)
+        => (await AssessForAsync([domainOrAddress], requester, cancellationToken))[0];
+
+    public Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken)
+        => AssessForAsync(domainsOrAddresses, ProbeRequester.Local, cancellationToken);
+
+    private async Task<IReadOnlyList<DomainAssessment>> AssessForAsync(IEnumerable<string> domainsOrAddresses, ProbeRequester requester, CancellationToken cancellationToken)
     {
         // As the local engine: validate everything before any traffic.
         var domains = domainsOrAddresses.Select(DomainName.Normalize).Distinct(StringComparer.Ordinal).ToList();
@@ -37,20 +45,20 @@ public sealed partial class RemoteDomainAssessor(
         var calls = ranked
             .GroupBy(r => string.Join(' ', r.Agents.Select(a => a.AbsoluteUri)))
             .SelectMany(g => g.Chunk(o.MaxDomainsPerCall).Select(chunk => (Agents: chunk[0].Agents, Domains: chunk.Select(c => c.Domain).ToList())));
-        var answers = await Task.WhenAll(calls.Select(call => AskInTurnAsync(call.Agents, call.Domains, cancellationToken)));
+        var answers = await Task.WhenAll(calls.Select(call => AskInTurnAsync(call.Agents, call.Domains, requester, cancellationToken)));
 
         var byDomain = answers.SelectMany(a => a).ToDictionary(a => a.Domain, StringComparer.Ordinal);
         return [.. domains.Select(d => byDomain[d])];
     }
 
-    private async Task<IReadOnlyList<DomainAssessment>> AskInTurnAsync(IReadOnlyList<Uri> ranked, List<string> domains, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DomainAssessment>> AskInTurnAsync(IReadOnlyList<Uri> ranked, List<string> domains, ProbeRequester requester, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         foreach (var agent in ranked)
         {
             try
             {
-                var answer = await AskAsync(agent, domains, cancellationToken);
+                var answer = await AskAsync(agent, domains, requester, cancellationToken);
                 if (answer is not null)
                 {
                     return answer;
@@ -69,11 +77,11 @@ public sealed partial class RemoteDomainAssessor(
     }
 
     /// <summary>The agent's assessments, or null when it answered but not with one assessment per domain.</summary>
-    private async Task<IReadOnlyList<DomainAssessment>?> AskAsync(Uri agent, List<string> domains, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DomainAssessment>?> AskAsync(Uri agent, List<string> domains, ProbeRequester requester, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(agent, BatchPath))
         {
-            Content = JsonContent.Create(new { domains }, options: AssessmentJson.Options),
+            Content = JsonContent.Create(new { domains, tenant = requester.Tenant }, options: AssessmentJson.Options),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.Key);
         using var response = await http.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Prober.Keys;
 using TlsPreflight.Probing.Assessment;
+using TlsPreflight.Probing.Names;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Prober.Batches;
 
@@ -30,7 +32,16 @@ public static class BatchApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"At most {max} domains per call.");
         }
 
-        // An invalid name throws InvalidDomainException before any traffic: BadInputProblems words it as a 400.
-        return TypedResults.Ok(new ProbeBatchResult(await assessor.AssessManyAsync(domains, cancellationToken)));
+        if (batch.Tenant is { Length: > ProbeBatch.MaxTenantLength })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: $"`tenant` is at most {ProbeBatch.MaxTenantLength} characters.");
+        }
+
+        // As AssessManyAsync: every name is validated before any traffic; an invalid one throws InvalidDomainException,
+        // which BadInputProblems words as a 400.
+        var normalized = domains.Select(DomainName.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var requester = string.IsNullOrEmpty(batch.Tenant) ? ProbeRequester.Local : new ProbeRequester(batch.Tenant);
+        var assessments = await Task.WhenAll(normalized.Select(d => assessor.AssessAsync(d, requester, cancellationToken)));
+        return TypedResults.Ok(new ProbeBatchResult(assessments));
     }
 }

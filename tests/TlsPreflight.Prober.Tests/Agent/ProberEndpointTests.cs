@@ -75,6 +75,7 @@ public sealed class ProberEndpointTests(LabFixture fixture) : IClassFixture<LabF
     [InlineData("""{"domains":["not a domain!"]}""", "")]
     [InlineData("""{"domains":["a.test"],"extra":1}""", "The body must be")]
     [InlineData("""{"domains":""", "The body must be")]
+    [InlineData("""{"domains":["a.test"],"tenant":"ttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt"}""", "at most 128")]
     public async Task Bad_input_is_a_400_problem_before_any_probe(string body, string detail)
     {
         await using var agent = await RunningAgent.StartAsync(fixture.Lab);
