@@ -13,7 +13,7 @@ public sealed record GatheredEvidence(IReadOnlyDictionary<string, ConnectorEvide
 public static class ExportEvidence
 {
     public static async Task<GatheredEvidence> GatherAsync(
-        IEnumerable<ForcedTlsRule> rules, AssessmentService assessments, TimeSpan deadline, CancellationToken cancellationToken)
+        IEnumerable<ForcedTlsRule> rules, AssessmentService assessments, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
         var domains = rules
             .Where(rule => rule.Action == PolicyAction.Block && rule.RequiredLevel >= SecurityLevel.Verified)
@@ -21,14 +21,14 @@ public static class ExportEvidence
             .Where(pattern => !pattern.StartsWith("*.", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var results = await Task.WhenAll(domains.Select(domain => EvidenceForAsync(domain, assessments, deadline, cancellationToken)));
+        var results = await Task.WhenAll(domains.Select(domain => EvidenceForAsync(domain, assessments, deadline, tenantId, cancellationToken)));
         return new GatheredEvidence(
             results.Where(r => r.Evidence is not null).ToDictionary(r => r.Domain, r => r.Evidence!, StringComparer.Ordinal),
             [.. results.Where(r => r.Evidence is null).Select(r => r.Domain)]);
     }
 
     private static async Task<(string Domain, ConnectorEvidence? Evidence)> EvidenceForAsync(
-        string domain, AssessmentService assessments, TimeSpan deadline, CancellationToken cancellationToken)
+        string domain, AssessmentService assessments, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
         var known = await assessments.GetKnownAsync(domain, cancellationToken);
         if (known is { MxHosts.Count: > 0, Dane.MxLookupSecure: true })
@@ -36,7 +36,7 @@ public static class ExportEvidence
             return (domain, ConnectorEvidence.From(known, checkedAtExport: false));
         }
 
-        var fresh = await assessments.GetAsync(domain, refresh: known is not null, deadline, cancellationToken);
+        var fresh = await assessments.GetAsync(domain, refresh: known is not null, deadline, tenantId, cancellationToken);
         var timedOut = fresh.Assessment.MxHosts.Count == 0 && fresh.Assessment.Findings.Any(f => f.Code == FindingCodes.Timeout);
         return (domain, timedOut ? null : ConnectorEvidence.From(fresh.Assessment, checkedAtExport: !fresh.FromCache));
     }

@@ -18,7 +18,7 @@ public sealed class ExportModel(ITenantPolicyStore store, AssessmentService asse
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Current = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
-        var gathered = await ExportEvidence.GatherAsync(Current.Policy.ForcedTls, assessments, options.Value.PreviewDeadline, cancellationToken);
+        var gathered = await ExportEvidence.GatherAsync(Current.Policy.ForcedTls, assessments, options.Value.PreviewDeadline, Caller.TenantId, cancellationToken);
         StillChecking = gathered.StillChecking;
         Plan = ExchangeConnectorScript.Plan(Current.Policy.ForcedTls, gathered.Evidence);
         Script = ConnectorScript.Render(Plan, Current.Version);
