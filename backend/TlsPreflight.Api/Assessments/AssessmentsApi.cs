@@ -27,13 +27,13 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<SendDecision>, ValidationProblem>> AssessMessage(
         AssessmentRequest request, HttpContext context, MessageAssessment message, IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
     {
-        if (!RecipientList.TryParse(request.Recipients, options.Value.MaxRecipients, out var recipients, out var errors))
+        if (!RecipientList.TryParse(request.Recipients, options.Value.MaxRecipients, out var recipients, out var invalid, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var caller = CallerIdentity.From(context.User)!;
-        return TypedResults.Ok(await message.DecideAsync(caller, recipients, request.Intent, cancellationToken));
+        return TypedResults.Ok(await message.DecideAsync(caller, recipients, invalid, request.Intent, cancellationToken));
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetDomain(

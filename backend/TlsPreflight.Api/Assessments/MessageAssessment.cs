@@ -23,7 +23,8 @@ public sealed class MessageAssessment(
     IOptions<AssessmentOptions> options,
     TimeProvider clock)
 {
-    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, AssessmentIntent intent, CancellationToken cancellationToken)
+    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
+        AssessmentIntent intent, CancellationToken cancellationToken)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
         var directoryDomains = await directory.GetVerifiedDomainsAsync(caller.TenantId, cancellationToken);
@@ -36,7 +37,8 @@ public sealed class MessageAssessment(
                 ? (domain, null, false)
                 : await AssessAsync(domain, deadline, cancellationToken)));
 
-        var decision = SendDecision.Make(policy, internalDomains, results);
+        var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
+        var decision = SendDecision.Make(policy, internalDomains, results, invalidEntries);
         if (intent == AssessmentIntent.Send)
         {
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);
