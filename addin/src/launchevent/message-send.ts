@@ -1,11 +1,11 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
 // deadline, and end in exactly one event.completed whatever happens.
-import { errorText } from "../shared/api-client";
+import { ApiError, errorText } from "../shared/api-client";
 import type { Action, DomainResult, FailMode } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
-import { failModeDecision, strictest } from "../shared/decision";
+import { decisionWithoutAnswer, failModeDecision, strictest } from "../shared/decision";
 import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
-import { blockDialogText, CANCEL_LABEL, unreachableDialogText, warnDialogText } from "../shared/message-text";
+import { blockDialogText, CANCEL_LABEL, refusedDialogText, unreachableDialogText, warnDialogText } from "../shared/message-text";
 import { getAllRecipients } from "../shared/office-async";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
@@ -36,6 +36,23 @@ export function outcomeFromResults(results: DomainResult[]): SendOutcome {
 
 export function outcomeWhenUnreachable(failMode: FailMode, reason: string): SendOutcome {
   return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason) };
+}
+
+/** A 4xx answer: the service is there and refused the request, so it is never worded or decided as an outage. */
+export function isRefusal(e: unknown): e is ApiError {
+  return e instanceof ApiError && e.status !== undefined && e.status >= 400 && e.status < 500;
+}
+
+/**
+ * The service gave no decision for the missing domains: what the sender already saw for the known ones stands
+ * (a block stays a block), the rest is decided by decisionWithoutAnswer (decision.ts).
+ */
+export function outcomeWithoutAnswer(known: DomainResult[], failMode: FailMode, error: unknown): SendOutcome {
+  const refused = isRefusal(error);
+  const decision = decisionWithoutAnswer(known, failMode, refused);
+  if (strictest(known.map((r) => r.decision)) === "block") return outcomeFromResults(known);
+  if (refused) return { decision, message: refusedDialogText(decision === "block", errorText(error)) };
+  return { decision, message: unreachableDialogText(failMode, errorText(error)) };
 }
 
 /**
@@ -86,7 +103,8 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);
     } catch (e) {
       const mode = state.failMode ?? (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
-      finish(outcomeWhenUnreachable(mode, errorText(e)));
+      const known = domains.map((d) => state.results[d]).filter((r): r is DomainResult => r !== undefined);
+      finish(outcomeWithoutAnswer(known, mode, e));
     }
   } catch (e) {
     await failSafely(errorText(e));
