@@ -49,7 +49,9 @@ public static class IdentityServiceExtensions
             services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DevelopmentIssuerTrust>();
         }
 
-        services.AddAuthorization(AccessPolicies.Add);
+        var access = AccessOptions.Read(builder);
+        services.AddSingleton(access);
+        services.AddAuthorization(options => AccessPolicies.Add(options, access));
     }
 
     private static void ConfigureClaims(JwtBearerOptions jwt)

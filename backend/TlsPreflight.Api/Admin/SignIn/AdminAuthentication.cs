@@ -11,6 +11,8 @@ public static class AdminAuthentication
     public const string NoSignInConfigured =
         "The admin page has no sign-in configured. Set AzureAd:ClientId (and AzureAd:ClientSecret or certificate) to sign in with Microsoft Entra ID.";
 
+    public const string TenantNotServed = "This TLS Preflight service does not serve your organisation (Access:AllowedTenants).";
+
     public static void AddAdminAuthentication(this IHostApplicationBuilder builder, bool developmentSignIn)
     {
         var azureAd = builder.Configuration.GetSection("AzureAd");
@@ -47,10 +49,11 @@ public static class AdminAuthentication
             options.ForwardChallenge = useOpenIdConnect ? AdminSchemes.OpenIdConnect : AdminSchemes.Cookie;
         });
 
+        var access = AccessOptions.Read(builder);
         builder.Services.AddAuthorizationBuilder().AddPolicy(AdminSchemes.SignedInPolicy, policy => policy
             .AddAuthenticationSchemes(AdminSchemes.Admin)
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => CallerIdentity.From(context.User) != null));
+            .RequireAssertion(context => AccessPolicies.Allowed(context.User, access) != null));
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie)
@@ -60,6 +63,13 @@ public static class AdminAuthentication
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // A signed-in user of a tenant the service does not serve: say so, instead of redirecting to a page that does not exist.
+        cookie.Events.OnRedirectToAccessDenied = async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(TenantNotServed, context.HttpContext.RequestAborted);
+        };
         cookie.LoginPath = "/admin/signin";
         cookie.LogoutPath = "/admin/signin";
         cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
