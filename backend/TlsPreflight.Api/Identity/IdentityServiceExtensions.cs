@@ -19,6 +19,11 @@ public static class IdentityServiceExtensions
                 $"DevelopmentSignIn:Enabled is true in the '{builder.Environment.EnvironmentName}' environment. The development token issuer is for Development only.");
         }
 
+        if (development.Enabled)
+        {
+            LoopbackSignIn.RequireLoopbackBinding(builder.Configuration);
+        }
+
         var azureAd = builder.Configuration.GetSection("AzureAd");
         var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         if (!string.IsNullOrEmpty(azureAd["ClientId"]))
