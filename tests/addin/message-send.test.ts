@@ -31,6 +31,28 @@ describe("onMessageSend with results already known", () => {
     expect(api.recorded).toEqual([["a@good.example", "b@good.example", "c@also.example"]]);
   });
 
+  it("records the decision it showed and the result times it used, never asking the service to decide again", async () => {
+    const item = new FakeComposeItem(["a@partner.example", "b@good.example"]);
+    remember(item, [
+      result("partner.example", "plaintext", "block", { checkedAt: "2026-12-01T20:00:00Z" }),
+      result("good.example", "verified", "allow", { checkedAt: "2026-12-01T21:00:00Z" }),
+    ]);
+    const api = new FakeApi();
+    await send(item, api);
+    expect(api.calls).toHaveLength(0);
+    expect(api.shown).toEqual([
+      {
+        recipients: ["a@partner.example", "b@good.example"],
+        decision: "block",
+        policyVersion: 3,
+        domains: [
+          expect.objectContaining({ domain: "good.example", decision: "allow", checkedAt: "2026-12-01T21:00:00Z" }),
+          expect.objectContaining({ domain: "partner.example", decision: "block", checkedAt: "2026-12-01T20:00:00Z" }),
+        ],
+      },
+    ]);
+  });
+
   it("blocks with a clear message, a Review button and the task pane command on Mailbox 1.14", async () => {
     const item = new FakeComposeItem(["a@partner.example", "b@good.example"]);
     remember(item, [result("partner.example", "plaintext", "block"), result("good.example", "verified", "allow")]);

@@ -1,7 +1,7 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
 // deadline, and end in exactly one event.completed whatever happens.
 import { ApiError, errorText } from "../shared/api-client";
-import type { Action, DomainResult, FailMode } from "../shared/api-types";
+import type { Action, DomainResult, FailMode, ShownDecision } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
 import { decisionWithoutAnswer, failModeDecision, strictest } from "../shared/decision";
 import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
@@ -32,6 +32,25 @@ export function outcomeFromResults(results: DomainResult[]): SendOutcome {
   if (decision === "block") return { decision, message: blockDialogText(results) };
   if (decision === "warn") return { decision, message: warnDialogText(results) };
   return { decision, message: "" };
+}
+
+/** The audit entry for a decision made from known results: the decision shown and the result times it used. */
+export function shownDecision(recipients: string[], outcome: SendOutcome, policyVersion: number | null, results: DomainResult[]): ShownDecision {
+  return {
+    recipients,
+    decision: outcome.decision,
+    policyVersion: policyVersion ?? 0,
+    domains: results.map((r) => ({
+      domain: r.domain,
+      level: r.level,
+      requiredLevel: r.requiredLevel,
+      action: r.action,
+      decision: r.decision,
+      internal: r.internal,
+      findings: r.findings.map((f) => f.code),
+      checkedAt: r.checkedAt,
+    })),
+  };
 }
 
 export function outcomeWhenUnreachable(failMode: FailMode, reason: string): SendOutcome {
@@ -91,9 +110,11 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
     }
     let state = await loadState(ctx.item);
     if (missingDomains(state, domains).length === 0) {
-      // Known already: decide now and leave the audit entry to a request that outlives the event.
-      finish(outcomeFromResults(domains.map((d) => state.results[d])));
-      ctx.api.record(recipients);
+      // Known already: decide now and leave the audit entry (what was shown, not a new decision) to a request that outlives the event.
+      const known = domains.map((d) => state.results[d]);
+      const outcome = outcomeFromResults(known);
+      finish(outcome);
+      ctx.api.record(shownDecision(recipients, outcome, state.policyVersion, known));
       return;
     }
     try {

@@ -80,6 +80,54 @@ public abstract class BlockStaysBlockSuite(ApiFactory factory) : FunctionalTest(
     }
 
     [Fact]
+    public async Task A_decision_the_add_in_made_from_known_results_is_audited_as_shown_with_its_result_times()
+    {
+        var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
+        var partner = Domain("verified"); // the service would allow it today; the sender saw a block
+        using var posted = await admin.PostAsync("/api/v1/assessments/shown", Json($$"""
+            {"recipients":["alice@{{partner}}"],"decision":"block","policyVersion":0,
+             "domains":[{"domain":"{{partner}}","level":"plaintext","requiredLevel":"verified","action":"block","decision":"block",
+                         "internal":false,"findings":["starttls-not-supported"],"checkedAt":"2026-12-01T20:00:00Z"}]}
+            """), Cancel);
+        using var audit = await admin.GetAsync("/api/v1/audit", Cancel);
+        var entry = (await ReadJsonAsync(audit))!["items"]![0]!;
+
+        Assert.Equal(HttpStatusCode.NoContent, posted.StatusCode);
+        Assert.Equal("block", (string?)entry["decision"]);
+        Assert.Equal("addin-from-known-results", (string?)entry["decidedBy"]);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T20:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((string)entry["domains"]![0]!["checkedAt"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, Factory.Assessor.CallsFor(partner));
+    }
+
+    [Fact]
+    public async Task A_shown_decision_that_is_not_the_strictest_of_its_domains_is_refused()
+    {
+        var client = await Factory.SignInAsync(NewTenant());
+        using var posted = await client.PostAsync("/api/v1/assessments/shown", Json("""
+            {"recipients":["alice@partner.test"],"decision":"allow","policyVersion":0,
+             "domains":[{"domain":"partner.test","level":"plaintext","requiredLevel":"verified","action":"block","decision":"block",
+                         "internal":false,"findings":[],"checkedAt":null}]}
+            """), Cancel);
+        await AssertProblemAsync(posted, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_send_decided_by_the_service_is_audited_as_the_service_s_with_the_result_times()
+    {
+        var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
+        var (_, answer) = await AssessAsync(admin, "send", "alice@" + Domain("encrypted"));
+        using var audit = await admin.GetAsync("/api/v1/audit", Cancel);
+        var entry = (await ReadJsonAsync(audit))!["items"]![0]!;
+
+        Assert.Equal((string?)answer!["decision"], (string?)entry["decision"]);
+        Assert.Equal("service", (string?)entry["decidedBy"]);
+        Assert.Equal(DateTimeOffset.Parse((string)answer["domains"]![0]!["checkedAt"]!, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse((string)entry["domains"]![0]!["checkedAt"]!, System.Globalization.CultureInfo.InvariantCulture),
+            TimeSpan.FromMilliseconds(1)); // SQLite keeps milliseconds
+    }
+
+    [Fact]
     public async Task A_whenUnknown_that_is_not_an_action_is_a_validation_problem()
     {
         var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
