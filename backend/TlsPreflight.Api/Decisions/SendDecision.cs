@@ -63,8 +63,9 @@ public sealed record SendDecision(
         {
             // Nothing can be checked for it, so it is unknown: the tenant's fail mode decides, as for an unreachable service.
             var finding = new Finding(FindingCodes.InvalidRecipient);
-            decisions.Add(new DomainDecision(entry, SecurityLevel.Unknown, null, PolicyRules.WhenUnknown(policy.Policy.FailMode),
-                PolicyRules.WhenUnknown(policy.Policy.FailMode), false, InvalidRule, FindingText.For(finding.Code), [FindingView.From(finding)], null, false));
+            var byFailMode = PolicyRules.WhenUnknown(policy.Policy.FailMode);
+            decisions.Add(new DomainDecision(entry, SecurityLevel.Unknown, null, byFailMode, byFailMode, false, InvalidRule,
+                FindingText.For(finding.Code), [FindingView.From(finding)], null, false));
         }
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));

@@ -12,8 +12,13 @@ public static class LoopbackSignIn
     /// <summary>Start-up check; the one-line reason names the address.</summary>
     public static void RequireLoopbackBinding(IConfiguration configuration)
     {
+        // HTTP_PORTS/HTTPS_PORTS (ASPNETCORE_HTTP_PORTS, set by the .NET container images) bind every interface.
+        var ports = new[] { ("http_ports", "http"), ("https_ports", "https") }
+            .SelectMany(p => (configuration[p.Item1] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => $"{p.Item2}://*:{port}"));
         var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>())
+            .Concat(ports);
         foreach (var url in urls)
         {
             if (!IsLoopbackUrl(url))

@@ -174,6 +174,18 @@ public sealed class LoopbackSignInTests(DevelopmentWithPeersApiFactory factory) 
 
         Assert.Contains("DevelopmentSignIn:Enabled is true and the service listens on http://0.0.0.0:5080", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_development_service_given_container_ports_with_development_sign_in_refuses_to_start()
+    {
+        await using var bound = new ApiFactory();
+        await bound.InitializeAsync();
+        bound.Settings["http_ports"] = "8080";
+
+        var error = Assert.ThrowsAny<Exception>(() => bound.CreateClient());
+
+        Assert.Contains("listens on http://*:8080", error.ToString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>A clock the test moves forward, for the admin cookie's role re-check.</summary>
