@@ -35,7 +35,7 @@ public sealed class MessageAssessment(
         var results = await Task.WhenAll(domains.Select(async domain =>
             internalDomains.Contains(domain)
                 ? (domain, null, false)
-                : await AssessAsync(domain, deadline, cancellationToken)));
+                : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
         var decision = SendDecision.Make(policy, internalDomains, results, invalidEntries);
@@ -76,9 +76,9 @@ public sealed class MessageAssessment(
         }, cancellationToken);
     }
 
-    private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
+    private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var cached = await assessments.GetAsync(domain, refresh: false, deadline, cancellationToken);
+        var cached = await assessments.GetAsync(domain, refresh: false, deadline, tenantId, cancellationToken);
         return (domain, cached.Assessment, cached.FromCache);
     }
 
