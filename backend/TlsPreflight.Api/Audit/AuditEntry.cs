@@ -3,6 +3,18 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Audit;
 
+/// <summary>Who made the decision Outlook acted on.</summary>
+public enum AuditDecider
+{
+    /// <summary>The service, answering the send-time request.</summary>
+    Service = 0,
+
+    /// <summary>The add-in, from results it already had (API.md `POST /api/v1/assessments/shown`).</summary>
+    AddinFromKnownResults = 1,
+}
+
+/// <summary>One send-time decision: the one Outlook acted on. Append-only: never updated once written.</summary>
+
 /// <summary>What an audit entry records.</summary>
 public enum AuditKind
 {
@@ -28,6 +40,7 @@ public sealed class AuditEntry
     /// <summary>The signed-in sender (token `preferred_username`), lower case.</summary>
     public required string Sender { get; set; }
     public PolicyAction Decision { get; set; }
+    public AuditDecider DecidedBy { get; set; }
     public int PolicyVersion { get; set; }
     /// <summary>Full recipient addresses, only when the tenant turned that on; else null.</summary>
     public List<string>? Recipients { get; set; }
@@ -52,6 +65,8 @@ public sealed class AuditDomain
     public PolicyAction Decision { get; set; }
     public bool Internal { get; set; }
     public List<string> Findings { get; set; } = [];
+    /// <summary>When the result the decision used was checked (null for internal domains and bad entries).</summary>
+    public DateTimeOffset? CheckedAt { get; set; }
     /// <summary>What allowed a domain its rule would have stopped (label or exception); null when the rule allowed it.</summary>
     public Decisions.AllowedBy? AllowedBy { get; set; }
     /// <summary>With <see cref="AllowedBy"/>: what the TLS rule alone decided (warn or block).</summary>

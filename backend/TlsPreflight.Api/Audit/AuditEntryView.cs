@@ -12,15 +12,16 @@ public sealed record AuditEntryView(
     int PolicyVersion,
     IReadOnlyList<AuditDomainView> Domains,
     IReadOnlyList<string>? Recipients,
+    AuditDecider DecidedBy = AuditDecider.Service,
     AuditKind Kind = AuditKind.Send,
     string? ProtectedByLabel = null,
     Guid? ExceptionId = null)
 {
     public static AuditEntryView From(AuditEntry entry) => new(
         entry.Id, entry.Time, entry.Sender, entry.Decision, entry.PolicyVersion,
-        entry.Domains.Select(d => new AuditDomainView(d.Domain, d.Level, d.RequiredLevel, d.Action, d.Decision, d.Internal, d.Findings,
+        entry.Domains.Select(d => new AuditDomainView(d.Domain, d.Level, d.RequiredLevel, d.Action, d.Decision, d.Internal, d.Findings, d.CheckedAt,
             d.AllowedBy, d.RuleDecision)).ToList(),
-        entry.Recipients, entry.Kind, entry.ProtectedByLabel, entry.ExceptionId);
+        entry.Recipients, entry.DecidedBy, entry.Kind, entry.ProtectedByLabel, entry.ExceptionId);
 }
 
 public sealed record AuditDomainView(
@@ -31,6 +32,7 @@ public sealed record AuditDomainView(
     PolicyAction Decision,
     bool Internal,
     IReadOnlyList<string> Findings,
+    DateTimeOffset? CheckedAt = null,
     Decisions.AllowedBy? AllowedBy = null,
     PolicyAction? RuleDecision = null);
 

@@ -37,11 +37,16 @@ public sealed record SendDecision(
     ProtectingLabel? ProtectedBy = null,
     IReadOnlyList<ProtectingLabel>? ProtectingLabels = null)
 {
-    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked.</summary>
+    /// <summary>`matchedRule` of an entry that is not an address or domain.</summary>
+    public const string InvalidRule = "invalid";
+
+    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked;
+    /// each entry in <paramref name="invalidEntries"/> is its own `unknown` result, decided by the fail mode.</summary>
     public static SendDecision Make(
         PolicyVersion policy,
         IReadOnlyCollection<string> internalDomains,
         IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains,
+        IReadOnlyList<string>? invalidEntries = null,
         ProtectingLabel? protectedBy = null,
         DateTimeOffset? now = null)
     {
@@ -55,13 +60,21 @@ public sealed record SendDecision(
                 continue;
             }
 
-            var forced = PolicyRules.MatchForcedTls(policy.Policy, domain);
-            var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
-            var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
+            var applied = PolicyRules.RuleFor(policy.Policy, domain);
+            var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
             var (final, allowedBy, grant) = WaysForward.Lift(decision, policy.Policy, domain, protectedBy, now);
-            decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, final, false,
-                forced?.Pattern ?? "default", DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
+            decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, final, false,
+                applied.Name, DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
                 assessment.CheckedAt, fromCache, allowedBy, allowedBy == null ? null : decision, grant?.ExpiresAt));
+        }
+
+        foreach (var entry in invalidEntries ?? [])
+        {
+            // Nothing can be checked for it, so it is unknown: the tenant's fail mode decides, as for an unreachable service.
+            var finding = new Finding(FindingCodes.InvalidRecipient);
+            var byFailMode = PolicyRules.WhenUnknown(policy.Policy.FailMode);
+            decisions.Add(new DomainDecision(entry, SecurityLevel.Unknown, null, byFailMode, byFailMode, false, InvalidRule,
+                FindingText.For(finding.Code), [FindingView.From(finding)], null, false));
         }
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));

@@ -54,7 +54,7 @@ public sealed class ExceptionDesk(
         }
 
         // Only a domain the policy stops now can be excepted: the preview decision says so (and is not audited).
-        var decision = await assessment.DecideAsync(caller, [new Recipient(domain, null)], AssessmentIntent.Preview, cancellationToken);
+        var decision = await assessment.DecideAsync(caller, [new Recipient(domain, null)], [], AssessmentIntent.Preview, cancellationToken);
         var stopped = decision.Domains.FirstOrDefault(d => d.Domain == domain && d.Decision != PolicyAction.Allow);
         if (stopped == null)
         {

@@ -56,11 +56,22 @@ public static class ExceptionsApi
         return outcome.IsNew ? TypedResults.Created($"/api/v1/exceptions/{request.Id}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<Ok<IReadOnlyList<ExceptionView>>> List(HttpContext context, ExceptionStore store, CancellationToken cancellationToken,
-        ExceptionStatus? status = null, int limit = 100)
+    private static async Task<Results<Ok<IReadOnlyList<ExceptionView>>, ValidationProblem>> List(HttpContext context, ExceptionStore store,
+        CancellationToken cancellationToken, string? status = null, int limit = 100)
     {
+        ExceptionStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<ExceptionStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["One of pending, approved, declined."] });
+            }
+
+            wanted = parsed;
+        }
+
         var caller = CallerIdentity.From(context.User)!;
-        var rows = await store.ListAsync(caller.TenantId, caller.IsAdmin ? null : caller.UserName, status, Math.Clamp(limit, 1, 500), cancellationToken);
+        var rows = await store.ListAsync(caller.TenantId, caller.IsAdmin ? null : caller.UserName, wanted, Math.Clamp(limit, 1, 500), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ExceptionView>>(rows.Select(ExceptionView.From).ToList());
     }
 

@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             entry.Property(e => e.TenantId).HasMaxLength(64);
             entry.Property(e => e.Sender).HasMaxLength(320);
             entry.Property(e => e.Decision).HasConversion<string>().HasMaxLength(16);
+            entry.Property(e => e.DecidedBy).HasConversion<string>().HasMaxLength(32).HasDefaultValue(AuditDecider.Service).HasSentinel(AuditDecider.Service);
             entry.Property(e => e.Recipients).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32).HasDefaultValue(AuditKind.Send).HasSentinel(AuditKind.Send);
             entry.Property(e => e.ProtectedByLabel).HasMaxLength(200);

@@ -12,7 +12,7 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
     private const string LabelId = "3f1c2b7e-0000-4000-8000-000000000001";
     private static readonly string BlockingPolicy = Policy(defaultLevel: "encrypted", defaultAction: "block");
 
-    private static string WithLabels(string policy, string labels) => policy.TrimEnd().TrimEnd('}') + $$""","protectingLabels":[{{labels}}]}""";
+    private static string WithLabels(string policy, string labels) => policy.TrimEnd()[..^1] + $$""","protectingLabels":[{{labels}}]}""";
 
     private static async Task<(HttpStatusCode Status, JsonNode? Body)> RequestAsync(HttpClient client, string domain, string reason)
     {
