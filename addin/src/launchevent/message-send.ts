@@ -1,12 +1,12 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
 // deadline, and end in exactly one event.completed whatever happens.
 import { ApiError, errorText } from "../shared/api-client";
-import type { Action, DomainResult, FailMode, ShownDecision } from "../shared/api-types";
+import type { Action, AssessmentResponse, DomainResult, FailMode, ShownDecision } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
 import { decisionWithoutAnswer, failModeDecision, strictest } from "../shared/decision";
 import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
 import { blockDialogText, CANCEL_LABEL, refusedDialogText, unreachableDialogText, warnDialogText } from "../shared/message-text";
-import { getAllRecipients } from "../shared/office-async";
+import { getAllRecipients, readSensitivityLabel } from "../shared/office-async";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
 import { DEFAULT_FAIL_MODE, SEND_DEADLINE_MS, SEND_WATCHDOG_MS, type HandlerContext } from "./handler-context";
@@ -18,6 +18,7 @@ export interface SendCompletedOptions {
   errorMessage?: string;
   cancelLabel?: string;
   commandId?: string;
+  contextData?: string;
   sendModeOverride?: string;
 }
 
@@ -25,13 +26,28 @@ export interface SendCompletedOptions {
 export interface SendOutcome {
   decision: Action;
   message: string;
+  /** The first stopped domain: the task pane opens at it (contextData). */
+  domain?: string;
+}
+
+/** The stopped domain the task pane should open at, strictest first. */
+export function firstStopped(results: DomainResult[]): string | undefined {
+  const stopped = results.filter((r) => r.decision !== "allow");
+  return (stopped.find((r) => r.decision === "block") ?? stopped[0])?.domain;
 }
 
 export function outcomeFromResults(results: DomainResult[]): SendOutcome {
   const decision = strictest(results.map((r) => r.decision));
-  if (decision === "block") return { decision, message: blockDialogText(results) };
-  if (decision === "warn") return { decision, message: warnDialogText(results) };
+  if (decision === "block") return { decision, message: blockDialogText(results), domain: firstStopped(results) };
+  if (decision === "warn") return { decision, message: warnDialogText(results), domain: firstStopped(results) };
   return { decision, message: "" };
+}
+
+/** The service's own answer: its dialog text (which names the ways forward) when it wrote one. */
+export function outcomeFromAnswer(answer: AssessmentResponse): SendOutcome {
+  const local = outcomeFromResults(answer.domains);
+  if (answer.decision === "allow") return { decision: "allow", message: "" };
+  return { decision: answer.decision, message: answer.message || local.message, domain: local.domain };
 }
 
 /** The audit entry for a decision made from known results: the decision shown and the result times it used. */
@@ -87,6 +103,7 @@ export function completedOptions(outcome: SendOutcome, ctx: Pick<HandlerContext,
   if (v114) {
     options.cancelLabel = CANCEL_LABEL;
     options.commandId = TASKPANE_COMMAND_ID;
+    if (outcome.domain) options.contextData = JSON.stringify({ domain: outcome.domain });
     if (outcome.decision === "warn") options.sendModeOverride = ctx.promptUser;
   }
   return options;
@@ -101,7 +118,8 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
   };
   const watchdog = setTimeout(() => void failSafely("the check took too long"), SEND_WATCHDOG_MS);
   try {
-    const { addresses, domains } = recipientSet(await getAllRecipients(ctx.item));
+    const [recipientList, label] = await Promise.all([getAllRecipients(ctx.item), readSensitivityLabel(ctx.item, ctx.supportsMailbox)]);
+    const { addresses, domains } = recipientSet(recipientList);
     // The API takes at most 500 recipients (API.md); Outlook allows 1,000, so large sends go by domain.
     const recipients = addresses.length <= MAX_RECIPIENTS ? addresses : domains;
     if (domains.length === 0) {
@@ -109,7 +127,8 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       return;
     }
     let state = await loadState(ctx.item);
-    if (missingDomains(state, domains).length === 0) {
+    // A labelled message is the service's to decide: a label the tenant named lifts every TLS rule, and the audit says so.
+    if (label === null && missingDomains(state, domains).length === 0) {
       // Known already: decide now and leave the audit entry (what was shown, not a new decision) to a request that outlives the event.
       const known = domains.map((d) => state.results[d]);
       const outcome = outcomeFromResults(known);
@@ -118,14 +137,16 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       return;
     }
     try {
-      const answer = await ctx.api.assess(recipients, "send", SEND_DEADLINE_MS);
+      const answer = await ctx.api.assess(recipients, "send", SEND_DEADLINE_MS, label);
       state = mergeResults(state, answer);
-      finish(outcomeFromResults(answer.domains));
+      finish(outcomeFromAnswer(answer));
       await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);
     } catch (e) {
       const mode = state.failMode ?? (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
       const known = domains.map((d) => state.results[d]).filter((r): r is DomainResult => r !== undefined);
-      finish(outcomeWithoutAnswer(known, mode, e));
+      // The content is encrypted whatever the transport: a label the tenant named protects it without an answer too.
+      if (label !== null && (state.protectingLabels ?? []).some((l) => l.id === label)) finish({ decision: "allow", message: "" });
+      else finish(outcomeWithoutAnswer(known, mode, e));
     }
   } catch (e) {
     await failSafely(errorText(e));

@@ -1,5 +1,5 @@
 // The add-in's client for the TLS Preflight API (backend/TlsPreflight.Api/API.md).
-import type { AssessmentResponse, DomainDetail, Intent, ShownDecision } from "./api-types";
+import type { AssessmentResponse, DomainDetail, ExceptionStatus, Intent, PartnerNote, ShownDecision } from "./api-types";
 import { parseAssessmentResponse } from "./api-parse";
 import { DeadlineExceeded, withDeadline } from "./deadline";
 import { ApiError, type ApiFailure } from "./api-error";
@@ -9,7 +9,8 @@ export { ApiError } from "./api-error";
 export type TokenSource = () => Promise<string>;
 
 export interface AssessmentApi {
-  assess(recipients: string[], intent: Intent, deadlineMs: number): Promise<AssessmentResponse>;
+  /** `label`: the message's sensitivity label GUID (Mailbox 1.13), when it has one. */
+  assess(recipients: string[], intent: Intent, deadlineMs: number, label?: string | null): Promise<AssessmentResponse>;
   /**
    * The audit entry for a decision made from results already known: what the sender saw, never re-decided by
    * the service. Fire-and-forget: survives the page being torn down where `keepalive` exists.
@@ -18,7 +19,13 @@ export interface AssessmentApi {
   domainDetail(domain: string, refresh: boolean, deadlineMs: number): Promise<DomainDetail>;
 }
 
-export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch): AssessmentApi {
+/** The task pane's ways forward for a stopped domain (issue 14). */
+export interface WaysForwardApi {
+  requestException(domain: string, reason: string, deadlineMs: number): Promise<ExceptionStatus>;
+  partnerNote(domain: string, deadlineMs: number): Promise<PartnerNote>;
+}
+
+export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch): AssessmentApi & WaysForwardApi {
   // Looked up per call, not at creation: a runtime without fetch must still load and decide from cache.
   const fetchFn: typeof fetch = (input, init) => (fetchImpl ?? fetch)(input, init);
   const base = baseUrl.replace(/\/+$/, "");
@@ -61,12 +68,20 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
   }
 
   return {
-    assess(recipients, intent, deadlineMs) {
+    assess(recipients, intent, deadlineMs, label) {
+      const body = label ? { recipients, intent, sensitivityLabel: label } : { recipients, intent };
       return bounded(deadlineMs, async (signal) =>
-        parseAssessmentResponse(
-          await call("/api/v1/assessments", { method: "POST", body: JSON.stringify({ recipients, intent }) }, signal),
-        ),
+        parseAssessmentResponse(await call("/api/v1/assessments", { method: "POST", body: JSON.stringify(body) }, signal)),
       );
+    },
+    requestException(domain, reason, deadlineMs) {
+      return bounded(deadlineMs, async (signal) =>
+        (await call("/api/v1/exceptions", { method: "POST", body: JSON.stringify({ domain, reason }) }, signal)) as ExceptionStatus,
+      );
+    },
+    partnerNote(domain, deadlineMs) {
+      const path = `/api/v1/domains/${encodeURIComponent(domain)}/partner-note`;
+      return bounded(deadlineMs, async (signal) => (await call(path, { method: "GET" }, signal)) as PartnerNote);
     },
     record(shown) {
       void token()

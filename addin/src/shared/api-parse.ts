@@ -1,5 +1,5 @@
 // Checks the shape of an assessment answer once, so the handlers can trust every field they read.
-import { ACTIONS, LEVELS, type Action, type AssessmentResponse, type DomainResult, type Level } from "./api-types";
+import { ACTIONS, LEVELS, type Action, type AssessmentResponse, type DomainResult, type ExceptionStatus, type Level, type ProtectingLabel } from "./api-types";
 import { ApiError } from "./api-error";
 import { findingWords } from "./finding-words";
 
@@ -13,6 +13,30 @@ export function parseAssessmentResponse(json: unknown): AssessmentResponse {
     policyVersion: typeof o.policyVersion === "number" ? o.policyVersion : 0,
     failMode,
     domains: (o.domains as unknown[]).map(parseDomain),
+    protectedBy: label(o.protectedBy),
+    protectingLabels: Array.isArray(o.protectingLabels) ? o.protectingLabels.map(label).filter((l): l is ProtectingLabel => l !== null) : [],
+  };
+}
+
+/** A label is used only with a GUID id and a name; anything else is dropped, never offered. */
+function label(v: unknown): ProtectingLabel | null {
+  if (typeof v !== "object" || v === null) return null;
+  const l = v as Record<string, unknown>;
+  return typeof l.id === "string" && /^[0-9a-f-]{36}$/i.test(l.id) && typeof l.name === "string" && l.name.length > 0
+    ? { id: l.id.toLowerCase(), name: l.name }
+    : null;
+}
+
+function exceptionStatus(v: unknown): ExceptionStatus | null {
+  if (typeof v !== "object" || v === null) return null;
+  const r = v as Record<string, unknown>;
+  if (typeof r.id !== "string" || (r.status !== "pending" && r.status !== "approved" && r.status !== "declined")) return null;
+  return {
+    id: r.id,
+    status: r.status,
+    requestedAt: typeof r.requestedAt === "string" ? r.requestedAt : "",
+    answer: typeof r.answer === "string" ? r.answer : null,
+    expiresAt: typeof r.expiresAt === "string" ? r.expiresAt : null,
   };
 }
 
@@ -40,6 +64,10 @@ function parseDomain(json: unknown): DomainResult {
     }),
     checkedAt: typeof d.checkedAt === "string" ? d.checkedAt : null,
     fromCache: d.fromCache === true,
+    allowedBy: d.allowedBy === "label" || d.allowedBy === "exception" ? d.allowedBy : null,
+    ruleDecision: d.ruleDecision == null ? null : action(d.ruleDecision, "ruleDecision"),
+    exceptionExpiresAt: typeof d.exceptionExpiresAt === "string" ? d.exceptionExpiresAt : null,
+    exceptionRequest: exceptionStatus(d.exceptionRequest),
   };
 }
 

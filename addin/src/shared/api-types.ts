@@ -32,6 +32,32 @@ export interface DomainResult {
   findings: FindingView[];
   checkedAt: string | null;
   fromCache: boolean;
+  /** A rule's stop lifted by a protecting label or an approved exception (issue 14); absent otherwise. */
+  allowedBy?: "label" | "exception" | null;
+  /** With allowedBy: what the TLS rule alone decided. */
+  ruleDecision?: Action | null;
+  exceptionExpiresAt?: string | null;
+  /** The sender's own latest exception request for the domain. */
+  exceptionRequest?: ExceptionStatus | null;
+}
+
+export interface ProtectingLabel {
+  id: string;
+  name: string;
+}
+
+export interface ExceptionStatus {
+  id: string;
+  status: "pending" | "approved" | "declined";
+  requestedAt: string;
+  answer: string | null;
+  expiresAt: string | null;
+}
+
+/** GET /api/v1/domains/{domain}/partner-note: the service's message for the partner's IT, in the sender's language. */
+export interface PartnerNote {
+  subject: string;
+  body: string;
 }
 
 export interface AssessmentResponse {
@@ -40,6 +66,10 @@ export interface AssessmentResponse {
   policyVersion: number;
   failMode: FailMode;
   domains: DomainResult[];
+  /** The label that allowed this message, when it carries one the tenant named. */
+  protectedBy?: ProtectingLabel | null;
+  /** The tenant's labels that protect content, to offer a stopped sender. */
+  protectingLabels?: ProtectingLabel[];
 }
 
 /** GET /api/v1/domains/{domain}: the engine's assessment (only the parts the task pane shows). */

@@ -1,6 +1,6 @@
 // What the add-in knows about the message being written, kept in Office.sessionData so the
 // launch-event runtime and the task pane share it (Mailbox 1.11; ≤ 50,000 characters up to 1.15).
-import type { DomainResult, FailMode } from "./api-types";
+import type { DomainResult, FailMode, ProtectingLabel } from "./api-types";
 import { readSessionData, writeSessionData, type ComposeItem } from "./office-async";
 
 export const SESSION_KEY = "tlsPreflight";
@@ -11,6 +11,8 @@ export interface MessageState {
   failMode: FailMode | null;
   policyVersion: number | null;
   results: Record<string, DomainResult>;
+  /** The tenant's labels that protect content, from the last answer. */
+  protectingLabels?: ProtectingLabel[];
 }
 
 export function emptyState(): MessageState {
@@ -26,6 +28,7 @@ export async function loadState(item: ComposeItem): Promise<MessageState> {
       failMode: parsed.failMode === "open" || parsed.failMode === "safe" ? parsed.failMode : null,
       policyVersion: typeof parsed.policyVersion === "number" ? parsed.policyVersion : null,
       results: parsed.results && typeof parsed.results === "object" ? parsed.results : {},
+      protectingLabels: Array.isArray(parsed.protectingLabels) ? parsed.protectingLabels : [],
     };
   } catch {
     return emptyState(); // unreadable state is re-fetched, never trusted
@@ -48,10 +51,13 @@ export async function saveState(item: ComposeItem, state: MessageState, domains:
   await writeSessionData(item, SESSION_KEY, text).catch(() => undefined);
 }
 
-export function mergeResults(state: MessageState, answer: { failMode: FailMode; policyVersion: number; domains: DomainResult[] }): MessageState {
+export function mergeResults(
+  state: MessageState,
+  answer: { failMode: FailMode; policyVersion: number; domains: DomainResult[]; protectingLabels?: ProtectingLabel[] },
+): MessageState {
   const results: Record<string, DomainResult> = Object.assign({}, state.results);
   for (const d of answer.domains) results[d.domain] = d;
-  return { failMode: answer.failMode, policyVersion: answer.policyVersion, results };
+  return { failMode: answer.failMode, policyVersion: answer.policyVersion, results, protectingLabels: answer.protectingLabels ?? state.protectingLabels ?? [] };
 }
 
 export function missingDomains(state: MessageState, domains: string[]): string[] {

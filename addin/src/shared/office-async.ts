@@ -17,6 +17,12 @@ export interface SessionDataLike {
   setAsync(name: string, value: string, callback?: Callback<void>): void;
 }
 
+/** item.sensitivityLabel (Mailbox 1.13, compose): the label's GUID. */
+export interface SensitivityLabelLike {
+  getAsync(callback: Callback<string>): void;
+  setAsync(label: string, callback?: Callback<void>): void;
+}
+
 /** The parts of a message in compose mode the add-in reads and writes. */
 export interface ComposeItem {
   to: RecipientField;
@@ -24,6 +30,7 @@ export interface ComposeItem {
   bcc?: RecipientField;
   notificationMessages: NotificationMessagesLike;
   sessionData?: SessionDataLike;
+  sensitivityLabel?: SensitivityLabelLike;
 }
 
 export class OfficeCallError extends Error {
@@ -75,4 +82,13 @@ export function writeSessionData(item: ComposeItem, name: string, value: string)
   const data = item.sessionData;
   if (!data) return Promise.resolve();
   return officeCall<void>((cb) => data.setAsync(name, value, cb));
+}
+
+/** The message's sensitivity label GUID, or null: a client without Mailbox 1.13 or labels, no label, or a failed read
+ *  (a label we cannot read protects nothing as far as the decision goes). */
+export async function readSensitivityLabel(item: ComposeItem, supportsMailbox: (version: string) => boolean): Promise<string | null> {
+  const label = item.sensitivityLabel;
+  if (!label || !supportsMailbox("1.13")) return null;
+  const id = await officeCall<string>((cb) => label.getAsync(cb)).catch(() => null);
+  return typeof id === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : null;
 }

@@ -61,12 +61,11 @@ public sealed class MessageAssessment(
             return decision;
         }
 
-        return decision with
-        {
-            Domains = decision.Domains
-                .Select(d => latest.TryGetValue(d.Domain, out var r) ? d with { ExceptionRequest = ExceptionStatusView.From(r) } : d)
-                .ToList(),
-        };
+        var domains = decision.Domains
+            .Select(d => latest.TryGetValue(d.Domain, out var r) ? d with { ExceptionRequest = ExceptionStatusView.From(r) } : d)
+            .ToList();
+        // The dialog offers an exception only where none is waiting for an answer.
+        return decision with { Domains = domains, Message = DecisionMessage.Compose(decision.Decision, domains, decision.ProtectingLabels) };
     }
 
     /// <summary>Audits a decision the add-in made itself, exactly as it was shown (the service does not re-decide it).</summary>

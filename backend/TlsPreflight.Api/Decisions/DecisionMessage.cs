@@ -9,7 +9,7 @@ public static class DecisionMessage
 {
     public const int MaxLength = 500;
 
-    public static string Compose(PolicyAction decision, IReadOnlyList<DomainDecision> domains)
+    public static string Compose(PolicyAction decision, IReadOnlyList<DomainDecision> domains, IReadOnlyList<ProtectingLabel>? labels = null)
     {
         if (decision == PolicyAction.Allow)
         {
@@ -20,7 +20,7 @@ public static class DecisionMessage
             .OrderByDescending(d => d.Decision)
             .ToList();
         var text = new StringBuilder(decision == PolicyAction.Block ? "Forced TLS: " : "TLS warning: ");
-        var closing = decision == PolicyAction.Block ? " The message was not sent." : " You can send anyway.";
+        var closing = (decision == PolicyAction.Block ? " The message was not sent." : " You can send anyway.") + WaysForwardSentence(decision, weak, labels ?? []);
         for (var i = 0; i < weak.Count; i++)
         {
             var sentence = Sentence(weak[i]) + " ";
@@ -37,6 +37,26 @@ public static class DecisionMessage
 
         var message = text.ToString().TrimEnd() + closing;
         return message.Length <= MaxLength ? message : message[..(MaxLength - 1)] + "…";
+    }
+
+    /// <summary>The ways forward that apply (issue 14 §4): the tenant's protecting label, an exception for a blocked
+    /// domain that is not already requested, removing the recipient. The cancel button opens the task pane that offers them.</summary>
+    private static string WaysForwardSentence(PolicyAction decision, IReadOnlyList<DomainDecision> weak, IReadOnlyList<ProtectingLabel> labels)
+    {
+        var ways = new List<string>();
+        if (labels.Count > 0)
+        {
+            var name = labels[0].Name.Length <= 40 ? labels[0].Name : labels[0].Name[..39] + "…";
+            ways.Add($"encrypt it with \"{name}\"");
+        }
+
+        if (decision == PolicyAction.Block && weak.Any(d => d.Decision == PolicyAction.Block && d.ExceptionRequest?.Status != Exceptions.ExceptionStatus.Pending))
+        {
+            ways.Add("request an exception");
+        }
+
+        ways.Add(weak.Count == 1 ? "remove the recipient" : "remove those recipients");
+        return $" Ways forward (Review): {string.Join(", ", ways.Take(ways.Count - 1))}{(ways.Count > 1 ? " or " : "")}{ways[^1]}.";
     }
 
     private static string Sentence(DomainDecision domain)

@@ -79,7 +79,7 @@ public sealed record SendDecision(
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));
         var lifted = decisions.Any(d => d.AllowedBy == Decisions.AllowedBy.Label);
-        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions), policy.Version, policy.Policy.FailMode, decisions,
+        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions, policy.Policy.Labels), policy.Version, policy.Policy.FailMode, decisions,
             lifted ? protectedBy : null, policy.Policy.Labels);
     }
 }

@@ -6,6 +6,7 @@ using TlsPreflight.Api.Exceptions;
 using TlsPreflight.Api.Health;
 using TlsPreflight.Api.Hosting;
 using TlsPreflight.Api.Identity;
+using TlsPreflight.Api.PartnerHelp;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.RemoteProbing;
 using TlsPreflight.Api.Storage;
@@ -59,6 +60,7 @@ public static class ApplicationServiceExtensions
         app.MapPolicyApi();
         app.MapAuditApi();
         app.MapExceptionsApi();
+        app.MapPartnerNoteApi();
         if (app.Environment.IsDevelopment() && app.Services.GetService<DevelopmentTokenIssuer>() != null)
         {
             app.MapDevelopmentTokenApi();
