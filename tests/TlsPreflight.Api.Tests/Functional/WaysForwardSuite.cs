@@ -40,6 +40,7 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         await SavePolicyAsync(admin, WithLabels(BlockingPolicy, $$"""{"id":"{{LabelId}}","name":"Confidential - Encrypted"}"""));
         var sender = await Factory.SignInAsync(tenant);
         var domain = Domain("plaintext");
+        await AssessAsync(sender, "preview", domain);
 
         using var labelled = await sender.PostAsJsonAsync("/api/v1/assessments",
             new { recipients = new[] { "bob@" + domain }, intent = "send", sensitivityLabel = LabelId }, Cancel);
@@ -65,6 +66,7 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         await SavePolicyAsync(admin, WithLabels(BlockingPolicy, $$"""{"id":"{{LabelId}}","name":"Encrypted"}"""));
         var sender = await Factory.SignInAsync(tenant);
         var domain = Domain("plaintext");
+        await AssessAsync(sender, "preview", domain); // assessed once, so the sends decide from the result, not the send deadline
 
         using var other = await sender.PostAsJsonAsync("/api/v1/assessments",
             new { recipients = new[] { domain }, intent = "send", sensitivityLabel = Guid.NewGuid() }, Cancel);
@@ -100,6 +102,7 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         await SavePolicyAsync(admin, BlockingPolicy);
         var sender = await Factory.SignInAsync(tenant, "sender", name: "alice@contoso.example");
         var domain = Domain("plaintext");
+        await AssessAsync(sender, "preview", domain);
         var (_, blocked) = await AssessAsync(sender, "send", domain);
         Assert.Equal("block", (string?)blocked!["decision"]);
 
@@ -158,6 +161,7 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         await SavePolicyAsync(admin, BlockingPolicy);
         var sender = await Factory.SignInAsync(tenant);
         var domain = Domain("plaintext");
+        await AssessAsync(sender, "preview", domain);
 
         var (_, request) = await RequestAsync(sender, domain, "Need to send the contract.");
         var (declined, _) = await PostAsync(admin, $"/api/v1/exceptions/{request!["id"]}/decline", new { answer = "Use the encrypted label instead." });

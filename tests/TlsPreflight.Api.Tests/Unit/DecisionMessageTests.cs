@@ -22,7 +22,36 @@ public sealed class DecisionMessageTests
         Assert.StartsWith("Forced TLS: blocked.test requires verified delivery but is plaintext", message, StringComparison.Ordinal);
         Assert.Contains("warned.test", message, StringComparison.Ordinal);
         Assert.DoesNotContain("fine.test", message, StringComparison.Ordinal);
-        Assert.EndsWith("The message was not sent.", message, StringComparison.Ordinal);
+        Assert.EndsWith("The message was not sent. Ways forward (Review): request an exception or remove those recipients.", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_names_the_protecting_label_and_offers_no_second_request_while_one_is_pending()
+    {
+        var pending = Weak("blocked.test", PolicyAction.Block) with
+        {
+            ExceptionRequest = new ExceptionStatusView(Guid.NewGuid(), TlsPreflight.Api.Exceptions.ExceptionStatus.Pending, DateTimeOffset.UtcNow, null, null),
+        };
+
+        var open = DecisionMessage.Compose(PolicyAction.Block, [Weak("blocked.test", PolicyAction.Block)], [new ProtectingLabel(Guid.NewGuid(), "Encrypt-Only")]);
+        var asked = DecisionMessage.Compose(PolicyAction.Block, [pending], [new ProtectingLabel(Guid.NewGuid(), "Encrypt-Only")]);
+
+        Assert.EndsWith("Ways forward (Review): encrypt it with \"Encrypt-Only\", request an exception or remove the recipient.", open, StringComparison.Ordinal);
+        Assert.EndsWith("Ways forward (Review): encrypt it with \"Encrypt-Only\" or remove the recipient.", asked, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(500)]
+    public void Compose_with_a_long_label_name_and_many_domains_stays_within_500_characters_and_keeps_the_ways_forward(int count)
+    {
+        var domains = Enumerable.Range(0, count).Select(i => Weak($"partner-{i}-{new string('x', 200)}.test", PolicyAction.Block)).ToList();
+
+        var message = DecisionMessage.Compose(PolicyAction.Block, domains, [new ProtectingLabel(Guid.NewGuid(), new string('L', 100))]);
+
+        Assert.InRange(message.Length, 1, DecisionMessage.MaxLength);
+        Assert.Contains("Ways forward (Review): encrypt it with", message, StringComparison.Ordinal);
+        Assert.Contains("request an exception", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -43,7 +72,7 @@ public sealed class DecisionMessageTests
     public void Compose_for_an_unknown_domain_says_it_could_not_be_checked()
     {
         var message = DecisionMessage.Compose(PolicyAction.Warn, [Weak("dark.test", PolicyAction.Warn, SecurityLevel.Unknown)]);
-        Assert.Equal("TLS warning: dark.test could not be checked: its mail servers could not be checked. You can send anyway.", message);
+        Assert.Equal("TLS warning: dark.test could not be checked: its mail servers could not be checked. You can send anyway. Ways forward (Review): remove the recipient.", message);
     }
 
     [Theory]
