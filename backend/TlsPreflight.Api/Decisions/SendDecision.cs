@@ -1,3 +1,4 @@
+using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Probing.Model;
 
@@ -21,7 +22,8 @@ public sealed record DomainDecision(
     string Reason,
     IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
-    bool FromCache);
+    bool FromCache,
+    bool LastKnown = false);
 
 /// <summary>The decision for a whole message: the strictest over its domains, and what to tell the sender.</summary>
 public sealed record SendDecision(
@@ -52,7 +54,7 @@ public sealed record SendDecision(
             var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
             decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
                 forced?.Pattern ?? "default", DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
-                assessment.CheckedAt, fromCache));
+                assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment)));
         }
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));
