@@ -6,15 +6,11 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Audit;
 
-/// <summary>The audit log in the database. Every query starts from the caller's tenant.</summary>
-public sealed class AuditLog(AppDbContext db) : IAuditLog
+/// <summary>The audit log in the database. Every query starts from the caller's tenant; appends go through
+/// <see cref="AuditWriter"/> (batched, committed before the call returns).</summary>
+public sealed class AuditLog(AppDbContext db, AuditWriter writer) : IAuditLog
 {
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        db.AuditEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) => writer.AppendAsync(entry, cancellationToken);
 
     public async Task<AuditPage> QueryAsync(string tenantId, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
