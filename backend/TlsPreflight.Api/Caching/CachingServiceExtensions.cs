@@ -17,7 +17,11 @@ public static class CachingServiceExtensions
         builder.Services.AddOptions<SharedCacheOptions>().BindConfiguration(SharedCacheOptions.SectionName);
 
         // HybridCache sizes its local entries by payload, so this bounds the L1 in bytes.
-        builder.Services.AddMemoryCache(memory => memory.SizeLimit = options.LocalSizeLimitBytes);
+        builder.Services.AddMemoryCache(memory =>
+        {
+            memory.SizeLimit = options.LocalSizeLimitBytes;
+            memory.TrackStatistics = true;
+        });
 
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrEmpty(redis))
@@ -34,6 +38,7 @@ public static class CachingServiceExtensions
                 sp.GetRequiredService<RedisCache>(), options, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<CircuitBreakingDistributedCache>>()));
             builder.Services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<CircuitBreakingDistributedCache>());
+            builder.Services.AddHostedService<SharedCacheWarmUp>();
         }
 
         builder.Services.AddHybridCache(cache =>

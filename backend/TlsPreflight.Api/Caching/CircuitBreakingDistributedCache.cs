@@ -53,6 +53,20 @@ public sealed partial class CircuitBreakingDistributedCache : IDistributedCache
         }
     }
 
+    /// <summary>Opens the connection outside the breaker, waiting at most <paramref name="limit"/>; a Redis that is
+    /// down at start-up is left to the breaker.</summary>
+    public async Task ConnectAsync(TimeSpan limit, CancellationToken token)
+    {
+        try
+        {
+            await inner.GetAsync("health-probe", token).WaitAsync(limit, token);
+        }
+        catch (Exception ex) when (!token.IsCancellationRequested)
+        {
+            LogFailed(logger, ex.GetType().Name, ex.Message);
+        }
+    }
+
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
