@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -35,8 +36,10 @@ public sealed partial class AssessmentService(
 
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
     /// <param name="deadline">How long this caller waits; the probe itself runs on under the engine's own limits.</param>
-    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <param name="tenantId">The caller's tenant: a probe it starts takes that tenant's share of the engine's scheduler.</param>
+    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
+        var requester = new ProbeRequester(tenantId);
         var probed = false;
         var started = clock.GetTimestamp();
         // The probe is shared by every caller of this domain, so it stops with the application, not with one request.
@@ -46,7 +49,7 @@ public sealed partial class AssessmentService(
             {
                 probed = true;
                 LogProbing(logger, domain);
-                var fresh = await assessor.AssessAsync(domain, token);
+                var fresh = await assessor.AssessAsync(domain, requester, token);
                 if (fresh.Level == SecurityLevel.Unknown)
                 {
                     return await AnswerUnknownAsync(domain, fresh, token);
