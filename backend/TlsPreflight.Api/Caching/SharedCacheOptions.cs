@@ -9,7 +9,7 @@ public sealed class SharedCacheOptions
     public long LocalSizeLimitBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>A larger entry is not cached.</summary>
-    public int MaximumPayloadBytes { get; set; } = 256 * 1024;
+    public int MaximumPayloadBytes { get; set; } = 1024 * 1024;
 
     /// <summary>One shared-cache call; a slower one counts as a failure.</summary>
     public TimeSpan SharedCacheTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
