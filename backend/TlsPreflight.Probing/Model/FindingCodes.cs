@@ -40,9 +40,14 @@ public static class FindingCodes
     /// <summary>The API answered the last known level because the latest check came back unknown (stale-if-error).</summary>
     public const string LatestCheckFailed = "latest-check-failed";
     public const string SmtpEgressBlocked = "smtp-egress-blocked";
+    /// <summary>The API delegates probing to agents (Probing:Remote) and none of them answered.</summary>
+    public const string ProberUnreachable = "prober-unreachable";
     public const string MtaStsEnforce = "mta-sts-enforce";
     public const string MtaStsTesting = "mta-sts-testing";
     public const string DaneValid = "dane-valid";
     public const string TlsRptPresent = "tls-rpt-present";
     public const string TlsRptInvalid = "tls-rpt-invalid";
+
+    /// <summary>A recipient entry that is not an e-mail address or domain; decided by the fail mode.</summary>
+    public const string InvalidRecipient = "invalid-recipient";
 }
