@@ -1,3 +1,4 @@
+using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Probing.Model;
 
@@ -22,6 +23,7 @@ public sealed record DomainDecision(
     IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
     bool FromCache,
+    bool LastKnown = false,
     AllowedBy? AllowedBy = null,
     PolicyAction? RuleDecision = null,
     DateTimeOffset? ExceptionExpiresAt = null,
@@ -65,7 +67,7 @@ public sealed record SendDecision(
             var (final, allowedBy, grant) = WaysForward.Lift(decision, policy.Policy, domain, protectedBy, now);
             decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, final, false,
                 applied.Name, DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
-                assessment.CheckedAt, fromCache, allowedBy, allowedBy == null ? null : decision, grant?.ExpiresAt));
+                assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment), allowedBy, allowedBy == null ? null : decision, grant?.ExpiresAt));
         }
 
         foreach (var entry in invalidEntries ?? [])
