@@ -1,6 +1,6 @@
 // The task pane: per-domain detail, the policy decision and why, and a re-check button.
-import { createApiClient, errorText, type AssessmentApi } from "../shared/api-client";
-import type { DomainResult } from "../shared/api-types";
+import { createApiClient, errorText, type AssessmentApi, type WaysForwardApi } from "../shared/api-client";
+import type { DomainResult, ProtectingLabel } from "../shared/api-types";
 import { SignInRequired } from "../shared/auth";
 import { serviceBaseUrl } from "../shared/config";
 import { strictest } from "../shared/decision";
@@ -15,13 +15,20 @@ import { domainRow } from "./domain-row";
 import { el } from "./dom";
 import { mxDetails } from "./mx-details";
 import { applyOfficeTheme } from "./theme";
+import { domainFromContext, offerableLabel, type LabelCatalogLike, type WaysForwardOffice } from "../shared/ways-forward";
+import { waysForwardRow } from "./ways-forward-row";
 
 const PANE_DEADLINE_MS = 30_000;
 
 interface Pane {
   item: ComposeItem;
-  api: AssessmentApi;
+  api: AssessmentApi & WaysForwardApi;
   interactiveApi: AssessmentApi;
+  office: WaysForwardOffice;
+  /** The label this mailbox can apply (checked once the tenant's labels are known). */
+  label: ProtectingLabel | null;
+  /** The domain the Smart Alerts dialog opened the pane at. */
+  focusDomain: string | null;
 }
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -39,7 +46,19 @@ function showSummary(decision: "allow" | "warn" | "block" | null, title: string,
 
 function render(pane: Pane, results: DomainResult[]): void {
   const list = byId<HTMLUListElement>("domains");
-  list.replaceChildren(...results.map((r) => domainRow(r, mxDetails(r.domain, (d) => pane.api.domainDetail(d, false, PANE_DEADLINE_MS)))));
+  list.replaceChildren(
+    ...results.map((r) => {
+      const row = domainRow(r, mxDetails(r.domain, (d) => pane.api.domainDetail(d, false, PANE_DEADLINE_MS)));
+      const ways = waysForwardRow(r, { office: pane.office, api: pane.api, label: pane.label });
+      if (ways) row.append(ways);
+      return row;
+    }),
+  );
+  const focus = pane.focusDomain ? list.querySelector<HTMLElement>(`li[data-domain="${CSS.escape(pane.focusDomain)}"]`) : null;
+  if (focus) {
+    focus.classList.add("focused");
+    focus.scrollIntoView({ block: "start" });
+  }
   if (results.length === 0) {
     showSummary(null, "No external recipients yet.", "Add recipients to see how mail to them will travel.");
     return;
@@ -70,6 +89,7 @@ async function refresh(pane: Pane, force: boolean, interactive = false): Promise
       await saveState(pane.item, state, domains);
     }
     const results = domains.map((d) => state.results[d]).filter((r) => r !== undefined);
+    pane.label = await offerableLabel(pane.office, state.protectingLabels ?? []).catch(() => null);
     render(pane, results);
     if (results.length > 0) await showResults(pane.item, results).catch(() => undefined);
     byId<HTMLElement>("signin").hidden = true;
@@ -86,11 +106,25 @@ function start(): void {
   const item = Office.context.mailbox.item as unknown as ComposeItem;
   const baseUrl = serviceBaseUrl();
   const tokens = officeTokens(baseUrl);
+  const mailbox = Office.context.mailbox as unknown as { displayNewMessageForm?: WaysForwardOffice["displayNewMessageForm"] };
   const pane: Pane = {
     item,
     api: createApiClient(baseUrl, () => tokens({ interactive: false })),
     interactiveApi: createApiClient(baseUrl, () => tokens({ interactive: true })),
+    office: {
+      item,
+      catalog: (Office.context as unknown as { sensitivityLabelsCatalog?: LabelCatalogLike }).sensitivityLabelsCatalog,
+      supportsMailbox: (version) => Office.context.requirements.isSetSupported("Mailbox", version),
+      displayNewMessageForm: mailbox.displayNewMessageForm ? (p) => mailbox.displayNewMessageForm!.call(Office.context.mailbox, p) : undefined,
+    },
+    label: null,
+    focusDomain: null,
   };
+  // Opened by the Smart Alerts button: contextData names the stopped domain (Mailbox 1.14).
+  const initial = Office.context.mailbox.item as unknown as { getInitializationContextAsync?: (cb: (r: Office.AsyncResult<string>) => void) => void };
+  initial.getInitializationContextAsync?.((r) => {
+    pane.focusDomain = domainFromContext((r.status as unknown as string) === "succeeded" ? r.value : null);
+  });
   byId<HTMLButtonElement>("recheck").addEventListener("click", () => void refresh(pane, true));
   byId<HTMLButtonElement>("signin-button").addEventListener("click", () => void refresh(pane, false, true));
   const mailItem = Office.context.mailbox.item as unknown as { addHandlerAsync?: (t: Office.EventType, h: () => void) => void };

@@ -26,6 +26,7 @@ export interface AssessCall {
   recipients: string[];
   intent: Intent;
   deadlineMs: number;
+  label?: string | null;
 }
 
 export class FakeApi implements AssessmentApi {
@@ -45,8 +46,8 @@ export class FakeApi implements AssessmentApi {
     return { decision: strictest(domains.map((d) => d.decision)), message: "", policyVersion: 3, failMode: this.failMode, domains };
   }
 
-  assess(recipients: string[], intent: Intent, deadlineMs: number): Promise<AssessmentResponse> {
-    const call = { recipients, intent, deadlineMs };
+  assess(recipients: string[], intent: Intent, deadlineMs: number, label?: string | null): Promise<AssessmentResponse> {
+    const call = label ? { recipients, intent, deadlineMs, label } : { recipients, intent, deadlineMs };
     this.calls.push(call);
     return this.behaviour(call);
   }

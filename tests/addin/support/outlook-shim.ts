@@ -74,3 +74,34 @@ export class FakeEvent<T = unknown> {
     this.calls.push(options);
   }
 }
+
+/** item.sensitivityLabel (Mailbox 1.13): the label GUID on the message; setAsync records what the add-in applied. */
+export class FakeSensitivityLabel {
+  readonly applied: string[] = [];
+  mode: "ok" | "fail" = "ok";
+  constructor(public id = "") {}
+  getAsync(callback: (r: Result<string>) => void): void {
+    if (this.mode === "fail") return void setTimeout(() => callback(failed("GenericResponseError", "no label access")), 0);
+    setTimeout(() => callback(ok(this.id)), 0);
+  }
+  setAsync(label: string, callback?: (r: Result<void>) => void): void {
+    this.applied.push(label);
+    this.id = label;
+    setTimeout(() => callback?.(ok(undefined)), 0);
+  }
+}
+
+/** Office.context.sensitivityLabelsCatalog (Mailbox 1.13). */
+export class FakeLabelCatalog {
+  constructor(
+    public enabled: boolean,
+    public labels: { id: string; name: string; children?: { id: string; name: string }[] }[] = [],
+  ) {}
+  getIsEnabledAsync(callback: (r: Result<boolean>) => void): void {
+    setTimeout(() => callback(ok(this.enabled)), 0);
+  }
+  getAsync(callback: (r: Result<{ id: string; name: string; children?: { id: string; name: string }[] }[]>) => void): void {
+    if (!this.enabled) return void setTimeout(() => callback(failed("SensitivityLabelsCatalogDisabled", "catalog off")), 0);
+    setTimeout(() => callback(ok(this.labels)), 0);
+  }
+}
