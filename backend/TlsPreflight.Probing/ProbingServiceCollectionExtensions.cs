@@ -13,6 +13,7 @@ using TlsPreflight.Probing.Certificates;
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Smtp;
+using TlsPreflight.Probing.Words;
 
 namespace TlsPreflight.Probing;
 
@@ -39,6 +40,8 @@ public static class ProbingServiceCollectionExtensions
         services.TryAddSingleton<MtaStsPolicyFetcher>();
         services.TryAddSingleton<MtaStsCheck>();
         services.TryAddSingleton<IDomainAssessor, DomainAssessor>();
+        services.AddLocalization();
+        services.TryAddSingleton<EngineWords>();
 
         // DNS: one retry of a lost or late answer; an answer (even SERVFAIL) is data and is not retried.
         services.AddResiliencePipeline(MailDns.PipelineName, (builder, context) =>

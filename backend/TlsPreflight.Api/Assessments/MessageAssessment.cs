@@ -4,6 +4,7 @@ using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -21,6 +22,7 @@ public sealed class MessageAssessment(
     AssessmentService assessments,
     IAuditLog audit,
     IOptions<AssessmentOptions> options,
+    SenderWords words,
     TimeProvider clock)
 {
     public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, AssessmentIntent intent, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed class MessageAssessment(
                 ? (domain, null, false)
                 : await AssessAsync(domain, deadline, cancellationToken)));
 
-        var decision = SendDecision.Make(policy, internalDomains, results);
+        var decision = SendDecision.Make(policy, internalDomains, results, words);
         if (intent == AssessmentIntent.Send)
         {
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);

@@ -8,6 +8,7 @@ using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing;
 
 namespace TlsPreflight.Api.Extensions;
@@ -27,6 +28,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName);
         services.AddTlsPreflightProbing();
+        services.AddWords();
 
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName);
         services.AddSingleton<AssessmentService>();
