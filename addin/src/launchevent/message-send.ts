@@ -1,12 +1,12 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
-// deadline, and end in exactly one event.completed whatever happens.
-import { errorText } from "../shared/api-client";
-import type { Action, DomainResult, FailMode } from "../shared/api-types";
+// deadline, and end in exactly one event.completed whatever happens. The dialog's words are the service's;
+// the add-in words only what it must say when the service cannot answer.
+import type { Action, AssessmentResponse, FailMode } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
 import { failModeDecision, strictest } from "../shared/decision";
-import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
-import { blockDialogText, CANCEL_LABEL, unreachableDialogText, warnDialogText } from "../shared/message-text";
+import { loadState, mergeResults, saveState, textsFor } from "../shared/message-state";
 import { getAllRecipients } from "../shared/office-async";
+import { failureReason, fitText, DIALOG_LIMIT, offlineWords, unreachableDialogText, type Language } from "../shared/offline-text";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
 import { DEFAULT_FAIL_MODE, SEND_DEADLINE_MS, SEND_WATCHDOG_MS, type HandlerContext } from "./handler-context";
@@ -27,15 +27,13 @@ export interface SendOutcome {
   message: string;
 }
 
-export function outcomeFromResults(results: DomainResult[]): SendOutcome {
-  const decision = strictest(results.map((r) => r.decision));
-  if (decision === "block") return { decision, message: blockDialogText(results) };
-  if (decision === "warn") return { decision, message: warnDialogText(results) };
-  return { decision, message: "" };
+/** The service's decision and its dialog text (≤ 500 characters; the cut is a guard). */
+export function outcomeFromAnswer(answer: Pick<AssessmentResponse, "decision" | "message">): SendOutcome {
+  return { decision: answer.decision, message: answer.decision === "allow" ? "" : fitText(answer.message, DIALOG_LIMIT) };
 }
 
-export function outcomeWhenUnreachable(failMode: FailMode, reason: string): SendOutcome {
-  return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason) };
+export function outcomeWhenUnreachable(failMode: FailMode, reason: string, language: Language): SendOutcome {
+  return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason, language) };
 }
 
 /**
@@ -43,13 +41,13 @@ export function outcomeWhenUnreachable(failMode: FailMode, reason: string): Send
  * Without 1.14 a warning cannot offer "Send Anyway" under SoftBlock, so it lets the message go:
  * the notification bar has already told the sender.
  */
-export function completedOptions(outcome: SendOutcome, ctx: Pick<HandlerContext, "supportsMailbox" | "promptUser">): SendCompletedOptions {
+export function completedOptions(outcome: SendOutcome, ctx: Pick<HandlerContext, "supportsMailbox" | "promptUser" | "language">): SendCompletedOptions {
   if (outcome.decision === "allow") return { allowEvent: true };
   const v114 = ctx.supportsMailbox("1.14");
   if (outcome.decision === "warn" && !v114) return { allowEvent: true };
   const options: SendCompletedOptions = { allowEvent: false, errorMessage: outcome.message };
   if (v114) {
-    options.cancelLabel = CANCEL_LABEL;
+    options.cancelLabel = offlineWords(ctx.language).cancelLabel;
     options.commandId = TASKPANE_COMMAND_ID;
     if (outcome.decision === "warn") options.sendModeOverride = ctx.promptUser;
   }
@@ -61,9 +59,9 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
   const finish = (outcome: SendOutcome) => completion.complete(completedOptions(outcome, ctx));
   const failSafely = async (reason: string) => {
     const mode = (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
-    finish(outcomeWhenUnreachable(mode, reason));
+    finish(outcomeWhenUnreachable(mode, reason, ctx.language));
   };
-  const watchdog = setTimeout(() => void failSafely("the check took too long"), SEND_WATCHDOG_MS);
+  const watchdog = setTimeout(() => void failSafely(failureReason("too-long", ctx.language)), SEND_WATCHDOG_MS);
   try {
     const { addresses, domains } = recipientSet(await getAllRecipients(ctx.item));
     // The API takes at most 500 recipients (API.md); Outlook allows 1,000, so large sends go by domain.
@@ -73,23 +71,25 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       return;
     }
     let state = await loadState(ctx.item);
-    if (missingDomains(state, domains).length === 0) {
+    const texts = textsFor(state, domains);
+    if (texts) {
       // Known already: decide now and leave the audit entry to a request that outlives the event.
-      finish(outcomeFromResults(domains.map((d) => state.results[d])));
+      const known = state.results;
+      finish(outcomeFromAnswer({ decision: strictest(domains.map((d) => known[d]!.decision)), message: texts.message }));
       ctx.api.record(recipients);
       return;
     }
     try {
       const answer = await ctx.api.assess(recipients, "send", SEND_DEADLINE_MS);
       state = mergeResults(state, answer);
-      finish(outcomeFromResults(answer.domains));
+      finish(outcomeFromAnswer(answer));
       await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);
     } catch (e) {
       const mode = state.failMode ?? (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
-      finish(outcomeWhenUnreachable(mode, errorText(e)));
+      finish(outcomeWhenUnreachable(mode, failureReason(e, ctx.language), ctx.language));
     }
   } catch (e) {
-    await failSafely(errorText(e));
+    await failSafely(failureReason(e, ctx.language));
   } finally {
     clearTimeout(watchdog);
   }

@@ -15,10 +15,15 @@ export interface AssessmentApi {
   domainDetail(domain: string, refresh: boolean, deadlineMs: number): Promise<DomainDetail>;
 }
 
-export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch): AssessmentApi {
+/**
+ * `language` is Office's display language ("de-DE"), sent as Accept-Language so the service answers in it;
+ * the task pane's browser and the JavaScript-only runtime may otherwise send another or none.
+ */
+export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch, language?: string): AssessmentApi {
   // Looked up per call, not at creation: a runtime without fetch must still load and decide from cache.
   const fetchFn: typeof fetch = (input, init) => (fetchImpl ?? fetch)(input, init);
   const base = baseUrl.replace(/\/+$/, "");
+  const languageHeader: Record<string, string> = language ? { "Accept-Language": language } : {};
 
   async function call(path: string, init: RequestInit, signal: AbortSignal | undefined): Promise<unknown> {
     let bearer: string;
@@ -32,7 +37,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
       response = await fetchFn(base + path, {
         ...init,
         signal,
-        headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+        headers: Object.assign({ Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, languageHeader),
       });
     } catch (e) {
       if (signal?.aborted) throw e; // the deadline's own error wins the race
@@ -52,7 +57,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
 
   function bounded<T>(ms: number, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     return withDeadline(ms, work).catch((e: unknown) => {
-      if (e instanceof DeadlineExceeded) throw new ApiError("timeout", `the TLS Preflight service did not answer within ${ms / 1000} s`);
+      if (e instanceof DeadlineExceeded) throw new ApiError("timeout", `the TLS Preflight service did not answer within ${ms / 1000} s`, undefined, ms);
       throw e;
     });
   }
@@ -72,7 +77,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
             method: "POST",
             keepalive: true,
             body: JSON.stringify({ recipients, intent: "send" }),
-            headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+            headers: Object.assign({ "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, languageHeader),
           }),
         )
         .catch(() => undefined); // the decision is already made; a lost audit entry must not fail the send

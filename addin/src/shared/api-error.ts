@@ -3,7 +3,7 @@
 export type ApiFailure = "timeout" | "network" | "auth" | "http" | "invalid-response";
 
 export class ApiError extends Error {
-  constructor(readonly failure: ApiFailure, message: string, readonly status?: number) {
+  constructor(readonly failure: ApiFailure, message: string, readonly status?: number, readonly deadlineMs?: number) {
     super(message);
     this.name = "ApiError";
   }
