@@ -48,5 +48,10 @@ public sealed class LabDnsServer : IDisposable
         return lab;
     }
 
-    public void Dispose() => server.Stop();
+    public void Dispose()
+    {
+        // ARSoft's Stop waits on its listener tasks and rethrows their cancellation; a stopped server is what we asked for.
+        try { server.Stop(); }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OperationCanceledException)) { }
+    }
 }
