@@ -9,8 +9,6 @@ namespace TlsPreflight.Api.Words;
 /// translations). Level meanings are the engine's, the same the sender and the CLI read.</summary>
 public sealed class AdminWords(IStringLocalizer<AdminWords> text, EngineWords engine)
 {
-    public string Language => SupportedLanguages.Current;
-
     public string Finding(string code) => engine.Finding(code);
 
     public string LevelMeaning(SecurityLevel level) => engine.LevelMeaning(level);
