@@ -53,7 +53,7 @@ describe("the API client", () => {
         domains: [Object.assign({}, answer.domains[0], { levelLabel: "Verschlüsselt", levelMeaning: "lm", decisionText: "dt", requirement: "rq" })] }));
     }) as typeof fetch, "de-DE");
     const result = await api.assess(["a@partner.example"], "preview", 1000);
-    api.record(["a@partner.example"]);
+    api.record({ recipients: ["a@partner.example"], decision: "allow", policyVersion: 3, domains: [] });
     await new Promise((r) => setTimeout(r, 10));
     expect(seen.map((i) => (i.headers as Record<string, string>)["Accept-Language"])).toEqual(["de-DE", "de-DE"]);
     expect(result).toMatchObject({ language: "de", headline: "h", summary: "s", notification: "n", message: "m" });

@@ -1,12 +1,22 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
 // deadline, and end in exactly one event.completed whatever happens. The dialog's words are the service's;
 // the add-in words only what it must say when the service cannot answer.
-import type { Action, AssessmentResponse, FailMode } from "../shared/api-types";
+import type { Action, AssessmentResponse, DomainResult, FailMode, ShownDecision } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
-import { failModeDecision, strictest } from "../shared/decision";
-import { loadState, mergeResults, saveState, textsFor } from "../shared/message-state";
+import { decisionWithoutAnswer, failModeDecision, strictest } from "../shared/decision";
+import { loadState, mergeResults, saveState, textsFor, type MessageTexts } from "../shared/message-state";
 import { getAllRecipients } from "../shared/office-async";
-import { failureReason, fitText, DIALOG_LIMIT, offlineWords, unreachableDialogText, type Language } from "../shared/offline-text";
+import {
+  failureReason,
+  fitText,
+  DIALOG_LIMIT,
+  isRefusal,
+  offlineWords,
+  refusalReason,
+  refusedDialogText,
+  unreachableDialogText,
+  type Language,
+} from "../shared/offline-text";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
 import { DEFAULT_FAIL_MODE, SEND_DEADLINE_MS, SEND_WATCHDOG_MS, type HandlerContext } from "./handler-context";
@@ -32,8 +42,46 @@ export function outcomeFromAnswer(answer: Pick<AssessmentResponse, "decision" | 
   return { decision: answer.decision, message: answer.decision === "allow" ? "" : fitText(answer.message, DIALOG_LIMIT) };
 }
 
+/** The audit entry for a decision made from known results: the decision shown and the result times it used. */
+export function shownDecision(recipients: string[], outcome: SendOutcome, policyVersion: number | null, results: DomainResult[]): ShownDecision {
+  return {
+    recipients,
+    decision: outcome.decision,
+    policyVersion: policyVersion ?? 0,
+    domains: results.map((r) => ({
+      domain: r.domain,
+      level: r.level,
+      requiredLevel: r.requiredLevel,
+      action: r.action,
+      decision: r.decision,
+      internal: r.internal,
+      findings: r.findings.map((f) => f.code),
+      checkedAt: r.checkedAt,
+    })),
+  };
+}
+
 export function outcomeWhenUnreachable(failMode: FailMode, reason: string, language: Language): SendOutcome {
   return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason, language) };
+}
+
+/**
+ * The service gave no decision for the missing domains: what the sender already saw for the known ones stands
+ * (a block stays a block, in the service's words for it), the rest is decided by decisionWithoutAnswer (decision.ts).
+ */
+export function outcomeWithoutAnswer(known: DomainResult[], texts: MessageTexts | null, failMode: FailMode, error: unknown, language: Language): SendOutcome {
+  const refused = isRefusal(error);
+  const decision = decisionWithoutAnswer(known, failMode, refused);
+  if (strictest(known.map((r) => r.decision)) === "block") return { decision: "block", message: knownBlockText(known, texts) };
+  if (refused) return { decision, message: refusedDialogText(decision === "block", refusalReason(error, language), language) };
+  return { decision, message: unreachableDialogText(failMode, failureReason(error, language), language) };
+}
+
+/** The service's dialog for the known domains when it spoke of every blocked one, else its own words per blocked domain. */
+function knownBlockText(known: DomainResult[], texts: MessageTexts | null): string {
+  const blocked = known.filter((r) => r.decision === "block");
+  if (texts && texts.message && blocked.every((r) => texts.domains.indexOf(r.domain) >= 0)) return fitText(texts.message, DIALOG_LIMIT);
+  return fitText(blocked.map((r) => `${r.domain}: ${r.decisionText}. ${r.reason}`.trim()).join(" "), DIALOG_LIMIT);
 }
 
 /**
@@ -73,10 +121,11 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
     let state = await loadState(ctx.item);
     const texts = textsFor(state, domains);
     if (texts) {
-      // Known already: decide now and leave the audit entry to a request that outlives the event.
-      const known = state.results;
-      finish(outcomeFromAnswer({ decision: strictest(domains.map((d) => known[d]!.decision)), message: texts.message }));
-      ctx.api.record(recipients);
+      // Known already: decide now and leave the audit entry (what was shown, not a new decision) to a request that outlives the event.
+      const known = domains.map((d) => state.results[d]!);
+      const outcome = outcomeFromAnswer({ decision: strictest(known.map((r) => r.decision)), message: texts.message });
+      finish(outcome);
+      ctx.api.record(shownDecision(recipients, outcome, state.policyVersion, known));
       return;
     }
     try {
@@ -86,7 +135,8 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);
     } catch (e) {
       const mode = state.failMode ?? (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
-      finish(outcomeWhenUnreachable(mode, failureReason(e, ctx.language), ctx.language));
+      const known = domains.map((d) => state.results[d]).filter((r): r is DomainResult => r !== undefined);
+      finish(outcomeWithoutAnswer(known, state.texts, mode, e, ctx.language));
     }
   } catch (e) {
     await failSafely(failureReason(e, ctx.language));

@@ -1,5 +1,5 @@
 // The add-in's client for the TLS Preflight API (backend/TlsPreflight.Api/API.md).
-import type { AssessmentResponse, DomainDetail, Intent } from "./api-types";
+import type { AssessmentResponse, DomainDetail, Intent, ShownDecision } from "./api-types";
 import { parseAssessmentResponse } from "./api-parse";
 import { DeadlineExceeded, withDeadline } from "./deadline";
 import { ApiError, type ApiFailure } from "./api-error";
@@ -10,8 +10,11 @@ export type TokenSource = () => Promise<string>;
 
 export interface AssessmentApi {
   assess(recipients: string[], intent: Intent, deadlineMs: number): Promise<AssessmentResponse>;
-  /** Fire-and-forget variant for the audit entry: survives the page being torn down where `keepalive` exists. */
-  record(recipients: string[]): void;
+  /**
+   * The audit entry for a decision made from results already known: what the sender saw, never re-decided by
+   * the service. Fire-and-forget: survives the page being torn down where `keepalive` exists.
+   */
+  record(shown: ShownDecision): void;
   domainDetail(domain: string, refresh: boolean, deadlineMs: number): Promise<DomainDetail>;
 }
 
@@ -46,7 +49,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
     const text = await response.text();
     if (!response.ok) {
       const kind: ApiFailure = response.status === 401 || response.status === 403 ? "auth" : "http";
-      throw new ApiError(kind, problemText(response.status, text), response.status);
+      throw new ApiError(kind, problemText(response.status, text), response.status, undefined, problemWords(text) ?? undefined);
     }
     try {
       return JSON.parse(text);
@@ -70,13 +73,13 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
         ),
       );
     },
-    record(recipients) {
+    record(shown) {
       void token()
         .then((bearer) =>
-          fetchFn(base + "/api/v1/assessments", {
+          fetchFn(base + "/api/v1/assessments/shown", {
             method: "POST",
             keepalive: true,
-            body: JSON.stringify({ recipients, intent: "send" }),
+            body: JSON.stringify(shown),
             headers: Object.assign({ "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, languageHeader),
           }),
         )
@@ -91,14 +94,20 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
 
 /** RFC 9457 problem details → one line; anything else → the status. */
 function problemText(status: number, body: string): string {
+  const words = problemWords(body);
+  return words !== null ? `the service refused the request (${status}): ${words}` : `the service answered ${status}`;
+}
+
+/** A problem document's title and detail as one line; null when the body is not one. */
+function problemWords(body: string): string | null {
   try {
     const problem = JSON.parse(body) as { title?: string; detail?: string };
     const words = [problem.title, problem.detail].filter((s) => typeof s === "string" && s.length > 0);
-    if (words.length > 0) return `the service refused the request (${status}): ${words.join(": ")}`;
+    if (words.length > 0) return words.join(": ");
   } catch {
     // not a problem document
   }
-  return `the service answered ${status}`;
+  return null;
 }
 
 export function errorText(e: unknown): string {

@@ -24,6 +24,10 @@ export interface OfflineWords {
   unreachable: string; // {reason}
   unreachableSafe: string;
   unreachableOpen: string;
+  refused: string; // {reason}
+  refusedSafe: string;
+  refusedOpen: string;
+  reasonRefused: string; // {status}
   reasonNetwork: string;
   reasonTimeout: string; // {seconds}
   reasonAuth: string;
@@ -56,6 +60,10 @@ const WORDS: Record<Language, OfflineWords> = {
     unreachable: "TLS Preflight could not check the recipients' mail servers: {reason}.",
     unreachableSafe: "Your organisation requires a successful check, so the message was not sent. Try again in a moment.",
     unreachableOpen: "The message may travel without encryption. Send anyway, or wait and try again.",
+    refused: "TLS Preflight could not check this message: {reason}.",
+    refusedSafe: "Your organisation requires a successful check for these recipients, so the message was not sent. Select Review for details.",
+    refusedOpen: "The message may travel without encryption. Send anyway, or select Review for details.",
+    reasonRefused: "the service refused the request ({status})",
     reasonNetwork: "the TLS Preflight service cannot be reached",
     reasonTimeout: "the TLS Preflight service did not answer within {seconds} s",
     reasonAuth: "sign-in failed",
@@ -86,6 +94,10 @@ const WORDS: Record<Language, OfflineWords> = {
     unreachable: "TLS Preflight konnte die Mailserver der Empfänger nicht prüfen: {reason}.",
     unreachableSafe: "Ihre Organisation verlangt eine erfolgreiche Prüfung, daher wurde die Nachricht nicht gesendet. Versuchen Sie es gleich noch einmal.",
     unreachableOpen: "Die Nachricht wird möglicherweise unverschlüsselt übertragen. Senden Sie trotzdem, oder warten Sie und versuchen Sie es erneut.",
+    refused: "TLS Preflight konnte diese Nachricht nicht prüfen: {reason}.",
+    refusedSafe: "Ihre Organisation verlangt für diese Empfänger eine erfolgreiche Prüfung, daher wurde die Nachricht nicht gesendet. Wählen Sie „Prüfen“, um Details zu sehen.",
+    refusedOpen: "Die Nachricht wird möglicherweise unverschlüsselt übertragen. Senden Sie trotzdem, oder wählen Sie „Prüfen“, um Details zu sehen.",
+    reasonRefused: "Der Dienst hat die Anfrage abgelehnt ({status})",
     reasonNetwork: "Der TLS-Preflight-Dienst ist nicht erreichbar",
     reasonTimeout: "Der TLS-Preflight-Dienst hat nicht innerhalb von {seconds} s geantwortet",
     reasonAuth: "Die Anmeldung ist fehlgeschlagen",
@@ -116,6 +128,10 @@ const WORDS: Record<Language, OfflineWords> = {
     unreachable: "TLS Preflight n'a pas pu vérifier les serveurs de messagerie des destinataires : {reason}.",
     unreachableSafe: "Votre organisation exige une vérification réussie, le message n'a donc pas été envoyé. Réessayez dans un instant.",
     unreachableOpen: "Le message risque de circuler sans chiffrement. Envoyez-le quand même, ou attendez et réessayez.",
+    refused: "TLS Preflight n'a pas pu vérifier ce message : {reason}.",
+    refusedSafe: "Votre organisation exige une vérification réussie pour ces destinataires, le message n'a donc pas été envoyé. Choisissez « Vérifier » pour en savoir plus.",
+    refusedOpen: "Le message risque de circuler sans chiffrement. Envoyez-le quand même, ou choisissez « Vérifier » pour en savoir plus.",
+    reasonRefused: "le service a refusé la demande ({status})",
     reasonNetwork: "le service TLS Preflight est injoignable",
     reasonTimeout: "le service TLS Preflight n'a pas répondu en {seconds} s",
     reasonAuth: "la connexion a échoué",
@@ -146,6 +162,10 @@ const WORDS: Record<Language, OfflineWords> = {
     unreachable: "TLS Preflight kon de mailservers van de ontvangers niet controleren: {reason}.",
     unreachableSafe: "Uw organisatie vereist een geslaagde controle, dus het bericht is niet verzonden. Probeer het zo opnieuw.",
     unreachableOpen: "Het bericht gaat mogelijk onversleuteld over het netwerk. Verzend het toch, of wacht en probeer het opnieuw.",
+    refused: "TLS Preflight kon dit bericht niet controleren: {reason}.",
+    refusedSafe: "Uw organisatie vereist een geslaagde controle voor deze ontvangers, dus het bericht is niet verzonden. Kies Bekijken voor details.",
+    refusedOpen: "Het bericht gaat mogelijk onversleuteld over het netwerk. Verzend het toch, of kies Bekijken voor details.",
+    reasonRefused: "de dienst heeft het verzoek geweigerd ({status})",
     reasonNetwork: "de TLS Preflight-dienst is niet bereikbaar",
     reasonTimeout: "de TLS Preflight-dienst antwoordde niet binnen {seconds} s",
     reasonAuth: "aanmelden is mislukt",
@@ -188,6 +208,17 @@ export function fitText(text: string, limit: number): string {
   return (space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "") + "…";
 }
 
+/** A 4xx answer: the service is there and refused the request, so it is never worded or decided as an outage. */
+export function isRefusal(e: unknown): e is ApiError {
+  return e instanceof ApiError && e.status !== undefined && e.status >= 400 && e.status < 500;
+}
+
+/** Why the service refused, in the sender's language, with the problem's own words when it gave any. */
+export function refusalReason(e: ApiError, language: Language): string {
+  const head = fill(WORDS[language].reasonRefused, { status: e.status ?? "?" });
+  return e.problem ? `${head}: ${e.problem.replace(/\.$/, "")}` : head;
+}
+
 /** Why the service gave no answer, in the sender's language. */
 export function failureReason(e: unknown, language: Language): string {
   const w = WORDS[language];
@@ -220,5 +251,13 @@ export function unreachableDialogText(failMode: FailMode, reason: string, langua
   const w = WORDS[language];
   const tail = failMode === "safe" ? w.unreachableSafe : w.unreachableOpen;
   const head = fitText(fill(w.unreachable, { reason: reason.replace(/\.$/, "") }), DIALOG_LIMIT - tail.length - 1);
+  return fitText(`${head} ${tail}`, DIALOG_LIMIT);
+}
+
+/** Smart Alerts text when the service refused the check (a 4xx problem): a refusal, not an outage. */
+export function refusedDialogText(blocked: boolean, reason: string, language: Language): string {
+  const w = WORDS[language];
+  const tail = blocked ? w.refusedSafe : w.refusedOpen;
+  const head = fitText(fill(w.refused, { reason: reason.replace(/\.$/, "") }), DIALOG_LIMIT - tail.length - 1);
   return fitText(`${head} ${tail}`, DIALOG_LIMIT);
 }

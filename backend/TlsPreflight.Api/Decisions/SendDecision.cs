@@ -56,12 +56,17 @@ public sealed record SendDecision(
     /// <summary>The same for Outlook's notification bar: the product's name first, at most 150 characters.</summary>
     public string Notification { get; init; } = "";
 
-    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked.</summary>
+    /// <summary>`matchedRule` of an entry that is not an address or domain.</summary>
+    public const string InvalidRule = "invalid";
+
+    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked;
+    /// each entry in <paramref name="invalidEntries"/> is its own `unknown` result, decided by the fail mode.</summary>
     public static SendDecision Make(
         PolicyVersion policy,
         IReadOnlyCollection<string> internalDomains,
         IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains,
-        SenderWords words)
+        SenderWords words,
+        IReadOnlyList<string>? invalidEntries = null)
     {
         var decisions = new List<DomainDecision>(domains.Count);
         foreach (var (domain, assessment, fromCache) in domains)
@@ -78,18 +83,30 @@ public sealed record SendDecision(
                 continue;
             }
 
-            var forced = PolicyRules.MatchForcedTls(policy.Policy, domain);
-            var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
-            var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
-            var matchedRule = forced?.Pattern ?? "default";
-            decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
-                matchedRule, words.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(f => FindingView.From(f, words)).ToList(),
+            var applied = PolicyRules.RuleFor(policy.Policy, domain);
+            var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
+            decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, decision, false,
+                applied.Name, words.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(f => FindingView.From(f, words)).ToList(),
                 assessment.CheckedAt, fromCache)
             {
                 LevelLabel = words.LevelLabel(assessment.Level),
                 LevelMeaning = words.LevelMeaning(assessment.Level),
                 DecisionText = words.Decision(decision),
-                Requirement = words.Requirement(rule.RequiredLevel, matchedRule),
+                Requirement = words.Requirement(applied.Rule.RequiredLevel, applied.Name),
+            });
+        }
+
+        foreach (var entry in invalidEntries ?? [])
+        {
+            // Nothing can be checked for it, so it is unknown: the tenant's fail mode decides, as for an unreachable service.
+            var finding = new Finding(FindingCodes.InvalidRecipient);
+            var byFailMode = PolicyRules.WhenUnknown(policy.Policy.FailMode);
+            decisions.Add(new DomainDecision(entry, SecurityLevel.Unknown, null, byFailMode, byFailMode, false, InvalidRule,
+                words.Finding(finding.Code), [FindingView.From(finding, words)], null, false)
+            {
+                LevelLabel = words.LevelLabel(SecurityLevel.Unknown),
+                LevelMeaning = words.LevelMeaning(SecurityLevel.Unknown),
+                DecisionText = words.Decision(byFailMode),
             });
         }
 

@@ -26,7 +26,7 @@ public sealed class SenderWords(IStringLocalizer<SenderWords> text, EngineWords 
     public string Decision(PolicyAction action) => text["decision." + action.ToString().ToLowerInvariant()];
 
     /// <summary>"Your policy requires verified (default rule)."</summary>
-    public string Requirement(SecurityLevel required, string matchedRule) => matchedRule == "default"
+    public string Requirement(SecurityLevel required, string matchedRule) => matchedRule == PolicyRules.DefaultRuleName
         ? text["requirement.default", LevelInSentence(required)]
         : text["requirement.forced", LevelInSentence(required), matchedRule];
 
@@ -43,7 +43,7 @@ public sealed class SenderWords(IStringLocalizer<SenderWords> text, EngineWords 
                 FindingCodes.TlsHandshakeFailed, FindingCodes.DowngradeSuspected),
             SecurityLevel.Encrypted => First(FindingCodes.CertificateExpired, FindingCodes.CertificateHostMismatch, FindingCodes.CertificateNotTrusted,
                 FindingCodes.ValidationFailure, FindingCodes.LegacyTlsVersion),
-            SecurityLevel.Unknown => First(FindingCodes.SmtpEgressBlocked, FindingCodes.DnssecInvalid, FindingCodes.Timeout, FindingCodes.DnsFailure,
+            SecurityLevel.Unknown => First(FindingCodes.ProberUnreachable, FindingCodes.SmtpEgressBlocked, FindingCodes.DnssecInvalid, FindingCodes.Timeout, FindingCodes.DnsFailure,
                 FindingCodes.MxUnreachable, FindingCodes.RateLimited),
             SecurityLevel.NoMail => First(FindingCodes.DomainNotFound, FindingCodes.NullMx, FindingCodes.NoMailServer),
             _ => null,
