@@ -68,7 +68,7 @@ public static class ProbingServiceCollectionExtensions
                     MaxResponseHeadersLength = 16, // KiB
                     PooledConnectionLifetime = TimeSpan.FromMinutes(1),
                     ConnectCallback = connector.ConnectAsync,
-                    SslOptions = { RemoteCertificateValidationCallback = (_, certificate, chain, errors) => connector.AcceptCertificate(certificate, chain, errors) },
+                    SslOptions = connector.SslOptions(),
                 };
             })
             .AddResilienceHandler(MtaStsHttpPipelineName, (builder, context) =>
