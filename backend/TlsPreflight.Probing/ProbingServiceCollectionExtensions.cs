@@ -12,6 +12,7 @@ using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Certificates;
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.MtaSts;
+using TlsPreflight.Probing.Safety;
 using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing;
@@ -25,10 +26,12 @@ public static class ProbingServiceCollectionExtensions
     /// Polly pipelines). Options come from <c>IOptions&lt;ProbingOptions&gt;</c>: the caller binds or configures them.</summary>
     public static IServiceCollection AddTlsPreflightProbing(this IServiceCollection services)
     {
-        services.AddOptions<ProbingOptions>();
+        // ValidateOnStart: a host (the API) refuses to start with settings the engine cannot run with.
+        services.AddOptions<ProbingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProbingOptions>, ProbingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMailDns, MailDns>();
+        services.TryAddSingleton<DialPolicy>();
         services.TryAddSingleton<ChainValidator>();
         services.TryAddSingleton<StartTlsProbe>();
         services.TryAddSingleton<SmtpEgressMonitor>();

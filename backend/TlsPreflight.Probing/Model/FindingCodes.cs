@@ -35,6 +35,7 @@ public static class FindingCodes
     public const string MxPrivateAddress = "mx-private-address";
     public const string MxNoAddress = "mx-no-address";
     public const string DnsFailure = "dns-failure";
+    public const string ReservedDomain = "reserved-domain";
     public const string SmtpEgressBlocked = "smtp-egress-blocked";
     public const string MtaStsEnforce = "mta-sts-enforce";
     public const string MtaStsTesting = "mta-sts-testing";
