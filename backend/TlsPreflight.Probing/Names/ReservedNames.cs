@@ -33,9 +33,12 @@ public static class ReservedNames
         if (!allowTestNames && IsAtOrUnder(domain, TestSuffix))
             return ".test is reserved for testing (RFC 6761 §6.2)";
 
-        // A single label is never resolved on the internet: ICANN prohibits dotless names (SSAC SAC053).
-        return domain.Contains('.', StringComparison.Ordinal) ? null : $"'{domain}' is a single label, not a domain on the internet";
+        return IsSingleLabel(domain) ? $"'{domain}' is a single label, not a domain on the internet" : null;
     }
+
+    /// <summary>A single label (`localhost`, `intranet`, `com`) is never resolved on the internet: ICANN prohibits
+    /// dotless names (SSAC SAC053).</summary>
+    public static bool IsSingleLabel(string domain) => !domain.Contains('.', StringComparison.Ordinal);
 
     private static bool IsAtOrUnder(string domain, string suffix)
         => domain.Equals(suffix, StringComparison.Ordinal)
