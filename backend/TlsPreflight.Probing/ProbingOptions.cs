@@ -37,6 +37,9 @@ public sealed class ProbingOptions
     public TimeSpan SmtpCommandTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MtaStsFetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>After a failed policy fetch with no cached policy, the policy host is not asked again for this long
+    /// (RFC 8461 §3.3; zero: fetch on every assessment).</summary>
+    public TimeSpan MtaStsFetchBackoff { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Upper bound for a whole domain assessment.</summary>
     public TimeSpan DomainTimeout { get; set; } = TimeSpan.FromSeconds(45);
 

@@ -47,6 +47,8 @@ public sealed class ProbingOptionsValidator : IValidateOptions<ProbingOptions>
         Positive(errors, nameof(options.TlsHandshakeTimeout), options.TlsHandshakeTimeout);
         Positive(errors, nameof(options.MtaStsFetchTimeout), options.MtaStsFetchTimeout);
         Positive(errors, nameof(options.DomainTimeout), options.DomainTimeout);
+        if (options.MtaStsFetchBackoff < TimeSpan.Zero || options.MtaStsFetchBackoff > TimeSpan.FromDays(1))
+            errors.Add($"MtaStsFetchBackoff must be between zero and a day (got {options.MtaStsFetchBackoff})");
         if (options.MxResultCacheLifetime < TimeSpan.Zero)
             errors.Add("MxResultCacheLifetime must not be negative");
         if (options.MaxConcurrentProbes < 1)

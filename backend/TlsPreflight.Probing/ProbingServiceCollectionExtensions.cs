@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using DnsClient;
@@ -39,6 +40,8 @@ public static class ProbingServiceCollectionExtensions
         services.TryAddSingleton<MxProbeCache>();
         services.TryAddSingleton<MtaStsPolicyCache>();
         services.TryAddSingleton<MtaStsConnector>();
+        services.TryAddSingleton<WebPkiRejections>();
+        services.TryAddSingleton<MtaStsFetchBackoff>();
         services.TryAddSingleton<MtaStsPolicyFetcher>();
         services.TryAddSingleton<MtaStsCheck>();
         services.TryAddSingleton<IDomainAssessor, DomainAssessor>();
@@ -63,6 +66,7 @@ public static class ProbingServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
                 var connector = provider.GetRequiredService<MtaStsConnector>();
+                var rejections = provider.GetRequiredService<WebPkiRejections>();
                 return new SocketsHttpHandler
                 {
                     AllowAutoRedirect = false,
@@ -71,7 +75,19 @@ public static class ProbingServiceCollectionExtensions
                     MaxResponseHeadersLength = 16, // KiB
                     PooledConnectionLifetime = TimeSpan.FromMinutes(1),
                     ConnectCallback = connector.ConnectAsync,
-                    SslOptions = connector.SslOptions(),
+                    // The handshake's chain is built without downloads (OfflineChainPolicy): no AIA, CRL or OCSP traffic.
+                    SslOptions = new SslClientAuthenticationOptions
+                    {
+                        CertificateChainPolicy = OfflineChainPolicy.Create(),
+                        RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                        {
+                            var accepted = connector.AcceptCertificate(certificate, chain, errors);
+                            // SocketsHttpHandler passes the SslStream; its TargetHostName is the policy host being fetched.
+                            if (!accepted && sender is SslStream { TargetHostName: var host })
+                                rejections.Record(host, certificate, chain, errors);
+                            return accepted;
+                        },
+                    },
                 };
             })
             .AddResilienceHandler(MtaStsHttpPipelineName, (builder, context) =>

@@ -13,11 +13,13 @@ public static class DecisionText
 
         var code = level switch
         {
-            SecurityLevel.Plaintext => First(FindingCodes.StartTlsNotSupported, FindingCodes.TlsHandshakeFailed, FindingCodes.DowngradeSuspected),
+            SecurityLevel.Plaintext => First(FindingCodes.StartTlsNotSupported, FindingCodes.LegacyTlsVersion, FindingCodes.TlsNoSharedCipher,
+                FindingCodes.TlsHandshakeFailed, FindingCodes.DowngradeSuspected),
             SecurityLevel.Encrypted => First(FindingCodes.CertificateExpired, FindingCodes.CertificateHostMismatch, FindingCodes.CertificateNotTrusted,
                 FindingCodes.ValidationFailure, FindingCodes.LegacyTlsVersion),
-            SecurityLevel.Unknown => First(FindingCodes.SmtpEgressBlocked, FindingCodes.Timeout, FindingCodes.DnsFailure, FindingCodes.MxUnreachable, FindingCodes.RateLimited),
-            SecurityLevel.NoMail => First(FindingCodes.NullMx, FindingCodes.NoMailServer),
+            SecurityLevel.Unknown => First(FindingCodes.SmtpEgressBlocked, FindingCodes.DnssecInvalid, FindingCodes.Timeout, FindingCodes.DnsFailure,
+                FindingCodes.MxUnreachable, FindingCodes.RateLimited),
+            SecurityLevel.NoMail => First(FindingCodes.DomainNotFound, FindingCodes.NullMx, FindingCodes.NoMailServer),
             _ => null,
         };
         if (code != null)

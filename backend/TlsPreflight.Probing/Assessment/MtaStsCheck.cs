@@ -5,7 +5,7 @@ using TlsPreflight.Probing.MtaSts;
 namespace TlsPreflight.Probing.Assessment;
 
 /// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report.</summary>
-public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache)
+public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache, MtaStsFetchBackoff backoff)
 {
     /// <summary>The report, and the policy when one applies (for matching the MX hosts).</summary>
     public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, CancellationToken cancellationToken)
@@ -26,17 +26,31 @@ public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaSt
         if (cache.Get(domain, record.Id) is { } current)
             return Valid(record.Id, current, fromCache: true, error: null);
 
+        // RFC 8461 §3.3: with no policy the sender goes on as if there were no MTA-STS; a recent failure under this
+        // record id stands until the back-off runs out, instead of asking the policy host on every assessment.
+        if (cache.GetAny(domain) is null && backoff.Current(domain, record.Id) is { } recent)
+            return (Failure(record.Id, recent.Result, $"from the failed fetch at {Clock(recent.At)}; {NextFetch(recent)}"), null);
+
         var fetched = await fetcher.FetchAsync(domain, cancellationToken);
         if (fetched.Policy is not null)
         {
+            backoff.Succeeded(domain);
             cache.Store(domain, record.Id, fetched.Policy);
             return Valid(record.Id, fetched.Policy, fromCache: false, error: null);
         }
         // RFC 8461 §3.3: a failed refresh leaves a valid cached policy in force until it expires.
         if (cache.GetAny(domain) is { } previous)
             return Valid(previous.RecordId, previous.Policy, fromCache: true, error: fetched.Error);
-        return (new MtaStsReport(fetched.Status, record.Id, null, null, [], fetched.Error, false), null);
+        var held = backoff.Failed(domain, record.Id, fetched);
+        return (Failure(record.Id, fetched, held is null ? null : NextFetch(held)), null);
     }
+
+    private static MtaStsReport Failure(string recordId, MtaStsFetchResult result, string? note)
+        => new(result.Status, recordId, null, null, [], note is null ? result.Error : $"{result.Error} ({note})", false);
+
+    private static string NextFetch(FailedFetch failed) => $"not fetched again before {Clock(failed.RetryAfter)}, RFC 8461 §3.3 back-off";
+
+    private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static (MtaStsReport, MtaStsPolicy?) Valid(string recordId, MtaStsPolicy policy, bool fromCache, string? error)
         => (new MtaStsReport("valid", recordId, policy.Mode.ToString().ToLowerInvariant(), policy.MaxAgeSeconds,

@@ -12,7 +12,11 @@ public sealed record MxTarget(string Host, int Preference, bool Implicit);
 public sealed record MxLookup(MxLookupStatus Status, IReadOnlyList<MxTarget> Targets, string? Error, bool Secure);
 
 /// <summary>Addresses of a host. <see cref="CanonicalName"/> is set when the name was a CNAME.</summary>
-public sealed record AddressLookup(IReadOnlyList<IPAddress> Addresses, string? CanonicalName, string? Error, bool Secure);
+public sealed record AddressLookup(IReadOnlyList<IPAddress> Addresses, string? CanonicalName, string? Error, bool Secure)
+{
+    /// <summary>No address, because the resolver's SERVFAIL was a DNSSEC validation failure.</summary>
+    public bool DnssecFailure { get; init; }
+}
 
 /// <summary>TLSA records with their DNSSEC status: secure, insecure, bogus, indeterminate, or none (no records).</summary>
 public sealed record TlsaLookup(string DnssecStatus, IReadOnlyList<TlsaRecordData> Records, string? Error);

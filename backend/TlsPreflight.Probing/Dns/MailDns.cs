@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using DnsClient;
 using DnsClient.Protocol;
+using DnsClient.Protocol.Options;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
@@ -19,11 +20,13 @@ public sealed class MailDns : IMailDns
     private readonly LookupClient client;
     private readonly ResiliencePipeline pipeline;
     private readonly bool trustResolverDnssec;
+    private readonly TimeSpan timeout;
 
     public MailDns(IOptions<ProbingOptions> options, ResiliencePipelineProvider<string> pipelines)
     {
         var o = options.Value;
         trustResolverDnssec = o.TrustResolverDnssec;
+        timeout = o.DnsTimeout;
         pipeline = pipelines.GetPipeline(PipelineName);
         var servers = NameServerList.Parse(o.DnsServers);
         var lookup = servers.Count > 0 ? new LookupClientOptions([.. servers]) : new LookupClientOptions();
@@ -40,10 +43,16 @@ public sealed class MailDns : IMailDns
     public async Task<MxLookup> LookupMxAsync(string domain, CancellationToken cancellationToken)
     {
         var answer = await QueryAsync(domain, QueryType.MX, cancellationToken);
+        if (answer.DnssecFailure)
+            return new MxLookup(MxLookupStatus.DnssecInvalid, [], answer.Error, false);
         if (answer.Error is not null)
             return new MxLookup(MxLookupStatus.DnsError, [], answer.Error, false);
         if (answer.NxDomain)
-            return new MxLookup(MxLookupStatus.NoMailServer, [], "the domain does not exist (NXDOMAIN)", answer.Secure);
+        {
+            // RFC 8020: NXDOMAIN means nothing exists at or below the name; with AD the denial is DNSSEC-proven (RFC 4035 §5.4).
+            var how = answer.Secure ? "NXDOMAIN, DNSSEC-authenticated" : "NXDOMAIN";
+            return new MxLookup(MxLookupStatus.DomainNotFound, [], $"{domain} does not exist ({how})", answer.Secure);
+        }
 
         var records = answer.Records.OfType<MxRecord>().ToList();
         if (records.Count == 0)
@@ -69,7 +78,7 @@ public sealed class MailDns : IMailDns
         if (addresses.Addresses.Count > 0)
             return new MxLookup(MxLookupStatus.Implicit, [new MxTarget(domain, 0, true)], null, addresses.Secure);
         if (addresses.Error is not null)
-            return new MxLookup(MxLookupStatus.DnsError, [], addresses.Error, false);
+            return new MxLookup(addresses.DnssecFailure ? MxLookupStatus.DnssecInvalid : MxLookupStatus.DnsError, [], addresses.Error, false);
         return new MxLookup(MxLookupStatus.NoMailServer, [], "no MX and no address records", addresses.Secure);
     }
 
@@ -86,15 +95,19 @@ public sealed class MailDns : IMailDns
             : addresses.Count == 0 ? answers.FirstOrDefault(a => a.Error is not null)?.Error
             : null;
         var secure = answers.All(a => a.Error is null && a.Secure);
-        return new AddressLookup(addresses, canonical == host ? null : canonical, error, secure);
+        var dnssecFailure = addresses.Count == 0 && answers.Any(a => a.DnssecFailure);
+        if (dnssecFailure)
+            error = answers.First(a => a.DnssecFailure).Error;
+        return new AddressLookup(addresses, canonical == host ? null : canonical, error, secure) { DnssecFailure = dnssecFailure };
     }
 
     public async Task<TlsaLookup> LookupTlsaAsync(string mxHost, CancellationToken cancellationToken)
     {
-        // RFC 7672 §2.2: a validating resolver answers SERVFAIL for bogus data; without one we cannot tell.
+        // RFC 7672 §2.2: a validating resolver answers SERVFAIL for bogus data; a broken server does too, so only a
+        // SERVFAIL shown to be a validation failure (Extended DNS Error or the CD test) is bogus.
         var answer = await QueryAsync($"_25._tcp.{mxHost}", QueryType.TLSA, cancellationToken);
         if (answer.Error is not null)
-            return new TlsaLookup(answer.ServerFailure && trustResolverDnssec ? "bogus" : "indeterminate", [], answer.Error);
+            return new TlsaLookup(answer.DnssecFailure ? "bogus" : "indeterminate", [], answer.Error);
         var records = answer.Records.OfType<TlsaRecord>()
             .Select(r => new TlsaRecordData((int)r.CertificateUsage, (int)r.Selector, (int)r.MatchingType,
                 Convert.ToHexStringLower(r.CertificateAssociationData.ToArray())))
@@ -126,7 +139,7 @@ public sealed class MailDns : IMailDns
             {
                 DnsHeaderResponseCode.NoError => new DnsAnswer(response.Answers, null, false, false, secure),
                 DnsHeaderResponseCode.NotExistentDomain => new DnsAnswer([], null, true, false, secure),
-                DnsHeaderResponseCode.ServerFailure => new DnsAnswer([], $"{type} {name}: SERVFAIL", false, true, false),
+                DnsHeaderResponseCode.ServerFailure => await ServerFailureAsync(response, name, type, cancellationToken),
                 _ => new DnsAnswer([], $"{type} {name}: {response.ErrorMessage}", false, false, false),
             };
         }
@@ -144,10 +157,33 @@ public sealed class MailDns : IMailDns
         }
     }
 
+    /// <summary>Tell a DNSSEC validation failure from a broken server: the resolver's Extended DNS Error (RFC 8914,
+    /// INFO-CODEs 6–12 are DNSSEC) when it sends one, else the same question with CD set (RFC 4035 §3.2.2) — an
+    /// answer with CD and SERVFAIL without is a validation failure. The CD test needs a resolver that validates.</summary>
+    private async Task<DnsAnswer> ServerFailureAsync(IDnsQueryResponse response, string name, QueryType type, CancellationToken cancellationToken)
+    {
+        var what = $"{type} {name}: SERVFAIL";
+        var opt = response.Additionals.OfType<OptRecord>().FirstOrDefault();
+        if (opt?.Data is { } data && ExtendedDnsError.Find(data) is { } ede)
+        {
+            return ede.IsDnssecFailure
+                ? DnsAnswer.Failed($"{what}, DNSSEC validation failed ({ede})", dnssecFailure: true)
+                : DnsAnswer.Failed($"{what} ({ede})");
+        }
+        if (!trustResolverDnssec)
+            return DnsAnswer.Failed(what);
+        var server = new System.Net.IPEndPoint(System.Net.IPAddress.Parse(response.NameServer.Address), response.NameServer.Port);
+        var withCd = await CheckingDisabledQuery.ResponseCodeAsync(server, name, (ushort)type, timeout, cancellationToken);
+        return withCd is (int)DnsHeaderResponseCode.NoError or (int)DnsHeaderResponseCode.NotExistentDomain
+            ? DnsAnswer.Failed($"{what}, DNSSEC validation failed (the resolver answers when checking is disabled, CD)", dnssecFailure: true)
+            : DnsAnswer.Failed($"{what} (also with checking disabled: a broken server, not DNSSEC)");
+    }
+
     private static string HostName(string value) => value.TrimEnd('.').ToLowerInvariant();
 
-    private sealed record DnsAnswer(IReadOnlyList<DnsResourceRecord> Records, string? Error, bool NxDomain, bool ServerFailure, bool Secure)
+    /// <param name="DnssecFailure">SERVFAIL shown to be a DNSSEC validation failure.</param>
+    private sealed record DnsAnswer(IReadOnlyList<DnsResourceRecord> Records, string? Error, bool NxDomain, bool DnssecFailure, bool Secure)
     {
-        public static DnsAnswer Failed(string error) => new([], error, false, false, false);
+        public static DnsAnswer Failed(string error, bool dnssecFailure = false) => new([], error, false, dnssecFailure, false);
     }
 }

@@ -20,6 +20,7 @@ public static class FindingCodes
 
     // Our own
     public const string TlsHandshakeFailed = "tls-handshake-failed";
+    public const string TlsNoSharedCipher = "tls-no-shared-cipher";
     public const string MxUnreachable = "mx-unreachable";
     public const string RateLimited = "rate-limited";
     public const string Timeout = "timeout";
@@ -31,6 +32,7 @@ public static class FindingCodes
     public const string NullMxMixed = "null-mx-mixed";
     public const string ImplicitMx = "implicit-mx";
     public const string NoMailServer = "no-mail-server";
+    public const string DomainNotFound = "domain-not-found";
     public const string MxIsCname = "mx-is-cname";
     public const string MxPrivateAddress = "mx-private-address";
     public const string MxNoAddress = "mx-no-address";

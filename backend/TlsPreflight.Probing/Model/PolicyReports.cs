@@ -1,7 +1,8 @@
 namespace TlsPreflight.Probing.Model;
 
 /// <summary>MTA-STS (RFC 8461) for the domain.</summary>
-/// <param name="Status">none (no `_mta-sts` record), record-invalid, fetch-error, policy-invalid, valid.</param>
+/// <param name="Status">none (no `_mta-sts` record), record-invalid, fetch-error, webpki-invalid (the policy host's
+/// certificate failed validation), policy-invalid, valid.</param>
 /// <param name="Mode">enforce, testing or none, when a policy was read.</param>
 public sealed record MtaStsReport(
     string Status,

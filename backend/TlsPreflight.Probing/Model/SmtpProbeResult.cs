@@ -23,8 +23,24 @@ public enum ProbeOutcome
     ProtocolError,
 }
 
+/// <summary>Why a TLS handshake failed (<see cref="ProbeOutcome.HandshakeFailed"/>). Serialised kebab-case.</summary>
+public enum HandshakeFailureKind
+{
+    /// <summary>The server said 220 to STARTTLS, then did not finish the handshake within the deadline.</summary>
+    Timeout,
+    /// <summary>The server offers only TLS 1.0/1.1 (or SSL): its ServerHello chose one, or it sent protocol_version.</summary>
+    LegacyVersion,
+    /// <summary>The server sent handshake_failure or insufficient_security: no cipher suite in common.</summary>
+    NoSharedCipher,
+    /// <summary>The server sent another TLS alert (named in the error).</summary>
+    Alert,
+    /// <summary>Closed, non-TLS data, or a failure the bytes do not explain.</summary>
+    Other,
+}
+
 /// <summary>Evidence from one SMTP probe. <see cref="Error"/> says in words what went wrong, if anything.</summary>
 /// <param name="Step">The step where the conversation ended early: connect, banner, ehlo, starttls, handshake, ehlo-tls, quit.</param>
+/// <param name="HandshakeFailure">Set with <see cref="ProbeOutcome.HandshakeFailed"/>: why the handshake failed.</param>
 public sealed record SmtpProbeResult(
     string Address,
     int Port,
@@ -35,7 +51,8 @@ public sealed record SmtpProbeResult(
     string? Banner,
     bool StartTlsOffered,
     TlsSessionReport? Tls,
-    ProbeTimings Timings);
+    ProbeTimings Timings,
+    HandshakeFailureKind? HandshakeFailure = null);
 
 /// <summary>Milliseconds spent in each step; zero when the step was not reached.</summary>
 public sealed record ProbeTimings(long ConnectMs, long BannerMs, long EhloMs, long StartTlsMs, long HandshakeMs, long TotalMs);

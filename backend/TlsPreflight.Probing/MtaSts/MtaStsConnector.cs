@@ -50,14 +50,6 @@ public sealed class MtaStsConnector(IMailDns dns, ChainValidator validator, Dial
         throw new HttpRequestException($"{host}: could not connect ({last?.SocketErrorCode})", last);
     }
 
-    /// <summary>For <see cref="SocketsHttpHandler.SslOptions"/>: the handshake's chain is built without downloads
-    /// (<see cref="OfflineChainPolicy"/>) and judged by <see cref="AcceptCertificate"/>.</summary>
-    public SslClientAuthenticationOptions SslOptions() => new()
-    {
-        CertificateChainPolicy = OfflineChainPolicy.Create(),
-        RemoteCertificateValidationCallback = (_, certificate, chain, errors) => AcceptCertificate(certificate, chain, errors),
-    };
-
     /// <summary>For <see cref="SslClientAuthenticationOptions.RemoteCertificateValidationCallback"/>: the platform's
     /// verdict, except that a chain ending at an extra trusted CA counts as trusted. Name and dates still must hold.</summary>
     public bool AcceptCertificate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)

@@ -9,7 +9,7 @@ namespace TlsPreflight.Probing.MtaSts;
 /// <summary>Fetches `https://mta-sts.{domain}/.well-known/mta-sts.txt` exactly as RFC 8461 §3.3 asks: certificate
 /// validated, no redirects, 200 only, text/plain, at most 64 KiB, bounded in time. The named HttpClient
 /// (<see cref="HttpClientName"/>) resolves through our DNS and refuses non-public addresses (<see cref="MtaStsConnector"/>).</summary>
-public sealed class MtaStsPolicyFetcher(IHttpClientFactory clients, IOptions<ProbingOptions> options)
+public sealed class MtaStsPolicyFetcher(IHttpClientFactory clients, WebPkiRejections rejections, IOptions<ProbingOptions> options)
 {
     public const string HttpClientName = "tlspreflight-mta-sts";
     public const string PolicyPath = "/.well-known/mta-sts.txt";
@@ -46,7 +46,9 @@ public sealed class MtaStsPolicyFetcher(IHttpClientFactory clients, IOptions<Pro
         }
         catch (HttpRequestException e) when (Find<AuthenticationException>(e) is not null)
         {
-            return MtaStsFetchResult.FetchError($"{host}: certificate not valid for the name (RFC 8461 §3.3 requires a valid WebPKI certificate)");
+            // RFC 8461 §3.3 requires a certificate valid for the host (RFC 6125) and chaining to a trusted root.
+            var why = rejections.Take(host) ?? "the certificate was refused";
+            return MtaStsFetchResult.WebPkiInvalid($"{host}: {why} (RFC 8461 §3.3 requires a valid WebPKI certificate)");
         }
         catch (HttpRequestException e) when (Find<AddressRefusedException>(e) is { } refused)
         {

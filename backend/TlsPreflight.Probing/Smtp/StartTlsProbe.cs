@@ -26,6 +26,7 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
         var steps = new ProbeSteps(cancellationToken);
         var evidence = new Evidence(address.ToString(), o.SmtpPort);
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        ServerBytes? handshakeBytes = null;
         try
         {
             await steps.RunAsync("connect", o.ConnectTimeout, t => socket.ConnectAsync(new IPEndPoint(address, o.SmtpPort), t).AsTask());
@@ -72,7 +73,8 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
                 return evidence.End(ProbeOutcome.ProtocolError, "starttls", "the server sent data after its 220 to STARTTLS (RFC 3207 §4)", steps);
 
             var presented = new PresentedChain();
-            await using var tls = new SslStream(network, leaveInnerStreamOpen: true);
+            handshakeBytes = new ServerBytes(network);
+            await using var tls = new SslStream(handshakeBytes, leaveInnerStreamOpen: true);
             var tlsOptions = new SslClientAuthenticationOptions
             {
                 TargetHost = mxHost, // SNI (RFC 8461 §7.1, RFC 7672 §8.1)
@@ -92,17 +94,24 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
             await QuitAsync(tls, tlsReader, cancellationToken);
             return evidence.End(ProbeOutcome.Completed, null, null, steps);
         }
+        catch (StepTimeoutException e) when (e.Step == "handshake")
+        {
+            // After `220 Ready to start TLS` a silent server has failed TLS as surely as one that hangs up:
+            // an opportunistic sender gives up on TLS and retries in clear (Postfix at `may`, after its backoff).
+            return evidence.End(ProbeOutcome.HandshakeFailed, e.Step, $"no handshake within {o.TlsHandshakeTimeout.TotalSeconds:0.#} s", steps)
+                with { HandshakeFailure = HandshakeFailureKind.Timeout };
+        }
         catch (StepTimeoutException e)
         {
             return evidence.End(ProbeOutcome.Timeout, e.Step, e.Message, steps);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is SocketException or IOException or SmtpProtocolException or AuthenticationException or ObjectDisposedException)
         {
-            return Classify(e, steps, evidence);
+            return Classify(e, steps, evidence, handshakeBytes);
         }
     }
 
-    private static SmtpProbeResult Classify(Exception e, ProbeSteps steps, Evidence evidence)
+    private static SmtpProbeResult Classify(Exception e, ProbeSteps steps, Evidence evidence, ServerBytes? handshakeBytes)
     {
         var step = steps.Current;
         var socketError = (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode;
@@ -113,7 +122,10 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
                 : evidence.End(ProbeOutcome.Refused, step, socketError is { } code ? $"connect failed: {code}" : e.Message, steps);
         }
         if (step == "handshake")
-            return evidence.End(ProbeOutcome.HandshakeFailed, step, Describe(e), steps);
+        {
+            var (kind, detail) = HandshakeFailureReader.Explain(handshakeBytes is null ? [] : handshakeBytes.Received, e);
+            return evidence.End(ProbeOutcome.HandshakeFailed, step, detail, steps) with { HandshakeFailure = kind };
+        }
         return evidence.End(ProbeOutcome.ProtocolError, step, Describe(e), steps);
     }
 

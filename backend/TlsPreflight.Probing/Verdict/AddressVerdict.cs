@@ -20,13 +20,22 @@ internal sealed record AddressVerdict(SecurityLevel? Level, bool DaneEnforced, I
             ProbeOutcome.Rejected => NoAnswer(new Finding(FindingCodes.SmtpRejected, name, where)),
             ProbeOutcome.ProtocolError => NoAnswer(new Finding(FindingCodes.ProtocolError, name, where)),
             // RFC 7672 §2.2 / posttls-finger `may`: a failed handshake makes opportunistic senders retry in clear.
-            ProbeOutcome.HandshakeFailed => new(SecurityLevel.Plaintext, false, [new Finding(FindingCodes.TlsHandshakeFailed, name, where)]),
+            ProbeOutcome.HandshakeFailed => new(SecurityLevel.Plaintext, false, [new Finding(HandshakeFindingCode(probe.HandshakeFailure), name, where)]),
             ProbeOutcome.Completed when !probe.StartTlsOffered || probe.Tls is null
                 => new(SecurityLevel.Plaintext, false, [new Finding(FindingCodes.StartTlsNotSupported, name, probe.Address)]),
             ProbeOutcome.Completed => WithTls(host, probe.Tls),
             _ => NoAnswer(new Finding(FindingCodes.ProtocolError, name, where)),
         };
     }
+
+    /// <summary>A server that speaks only TLS 1.0/1.1 or shares no cipher is named as such; every other failure
+    /// (timeout, alert, hang-up) is a failed handshake, with the reason in the detail.</summary>
+    private static string HandshakeFindingCode(HandshakeFailureKind? kind) => kind switch
+    {
+        HandshakeFailureKind.LegacyVersion => FindingCodes.LegacyTlsVersion,
+        HandshakeFailureKind.NoSharedCipher => FindingCodes.TlsNoSharedCipher,
+        _ => FindingCodes.TlsHandshakeFailed,
+    };
 
     private static AddressVerdict NoAnswer(Finding finding) => new(null, false, [finding]);
 

@@ -23,6 +23,11 @@ internal sealed record HostVerdict(MxHostReport Host, SecurityLevel Level, bool 
         {
             findings.Add(new Finding(FindingCodes.DnssecInvalid, host.Host, "the TLSA lookup failed DNSSEC validation"));
         }
+        else if (host.Dane.DnssecStatus == "indeterminate")
+        {
+            // RFC 7672 §2.1.1: a TLSA lookup that fails (not a denial) makes a DANE sender defer mail to this MX.
+            findings.Add(new Finding(FindingCodes.DnsFailure, host.Host, "the TLSA lookup failed; DANE senders defer mail to this MX until it answers"));
+        }
 
         var answered = new List<AddressVerdict>();
         foreach (var probe in host.Probes)

@@ -13,10 +13,14 @@ public enum MxLookupStatus
     NullMx,
     /// <summary>`MX 0 .` mixed with other MX records: invalid (RFC 7505 §3).</summary>
     NullMxMixed,
-    /// <summary>Domain exists (or not) with no MX and no address: accepts no mail.</summary>
+    /// <summary>The domain exists with no MX and no address: accepts no mail.</summary>
     NoMailServer,
+    /// <summary>NXDOMAIN for the domain itself (plain or DNSSEC-authenticated): probably a mistyped address.</summary>
+    DomainNotFound,
     /// <summary>SERVFAIL, timeout or another DNS error: nothing can be said.</summary>
     DnsError,
+    /// <summary>The validating resolver's SERVFAIL is a DNSSEC validation failure (RFC 8914 EDE or the CD test).</summary>
+    DnssecInvalid,
 }
 
 /// <summary>Everything the verdict needs, gathered by the assessor.</summary>

@@ -17,6 +17,14 @@ public static class VerdictRules
                 domainFindings.Add(new Finding(FindingCodes.DnsFailure, Detail: input.DnsError));
                 domainFindings.AddRange(MtaStsFindings(input.MtaSts));
                 return Finish(SecurityLevel.Unknown, domainFindings, input.Hosts, input);
+            case MxLookupStatus.DnssecInvalid:
+                // RFC 7672 §2.1.1: a DANE sender cannot tell this from an attack and defers the mail.
+                domainFindings.Add(new Finding(FindingCodes.DnssecInvalid, Detail: input.DnsError));
+                domainFindings.AddRange(MtaStsFindings(input.MtaSts));
+                return Finish(SecurityLevel.Unknown, domainFindings, input.Hosts, input);
+            case MxLookupStatus.DomainNotFound:
+                domainFindings.Add(new Finding(FindingCodes.DomainNotFound, Detail: input.DnsError));
+                return Finish(SecurityLevel.NoMail, domainFindings, input.Hosts, input);
             case MxLookupStatus.NullMx:
                 // RFC 7505 §3: the domain declares it accepts no mail.
                 domainFindings.Add(new Finding(FindingCodes.NullMx));
@@ -82,6 +90,7 @@ public static class VerdictRules
     {
         "record-invalid" or "policy-invalid" => [new Finding(FindingCodes.StsPolicyInvalid, Detail: sts.Error)],
         "fetch-error" => [new Finding(FindingCodes.StsPolicyFetchError, Detail: sts.Error)],
+        "webpki-invalid" => [new Finding(FindingCodes.StsWebPkiInvalid, Detail: sts.Error)],
         _ => [],
     };
 

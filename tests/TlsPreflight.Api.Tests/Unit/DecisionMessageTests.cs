@@ -25,6 +25,20 @@ public sealed class DecisionMessageTests
         Assert.EndsWith("The message was not sent.", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SecurityLevel.NoMail, FindingCodes.DomainNotFound, "check the spelling")]
+    [InlineData(SecurityLevel.Unknown, FindingCodes.DnssecInvalid, "DANE")]
+    [InlineData(SecurityLevel.Plaintext, FindingCodes.LegacyTlsVersion, "Exchange Online")]
+    [InlineData(SecurityLevel.Plaintext, FindingCodes.TlsNoSharedCipher, "no cipher suite")]
+    public void The_reason_names_the_finding_that_explains_the_level(SecurityLevel level, string code, string words)
+    {
+        // The first finding is one that does not explain the level, so the reason must pick the right one.
+        var reason = DecisionText.Reason(level, [new Finding(FindingCodes.TlsRptPresent), new Finding(code, "mx.example.com")]);
+
+        Assert.Equal(FindingText.For(code), reason);
+        Assert.Contains(words, reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compose_for_an_unknown_domain_says_it_could_not_be_checked()
     {

@@ -40,7 +40,8 @@ public sealed class CertificateDownloadTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        Assert.Contains("untrusted chain", result.MtaSts.Error);
         Assert.Equal(SecurityLevel.Verified, result.Level);
         Assert.True(lab.Https.ConnectionCount > connectionsBefore, "the policy host was not contacted at all");
         Assert.Equal(0, trap.ConnectionCount);

@@ -94,12 +94,12 @@ public sealed class DaneTests(LabFixture lab)
     }
 
     [Fact]
-    public async Task A_servfail_on_the_tlsa_lookup_at_a_validating_resolver_is_bogus()
+    public async Task A_tlsa_lookup_that_fails_dnssec_validation_at_a_validating_resolver_is_bogus()
     {
         var domain = LabFixture.NewDomain("danebogus");
         var mxHost = $"mx.{domain}";
         lab.PublishMx(domain, lab.Smtp(SmtpBehaviour.StartTls, mxHost, lab.Authority.Issue(mxHost)));
-        lab.Zone.ServerFailure($"_25._tcp.{mxHost}");
+        lab.Zone.Tlsa($"_25._tcp.{mxHost}", 3, 1, 1, new byte[32]).ValidationFailure($"_25._tcp.{mxHost}");
         await using var engine = new LabEngine(lab);
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
@@ -107,5 +107,21 @@ public sealed class DaneTests(LabFixture lab)
         Assert.Equal("bogus", Assert.Single(result.MxHosts).Dane.DnssecStatus);
         result.HasFinding(FindingCodes.DnssecInvalid);
         Assert.Equal("bogus", result.Dane.Status);
+    }
+
+    [Fact]
+    public async Task A_plain_servfail_on_the_tlsa_lookup_is_a_dns_failure_not_a_dnssec_failure()
+    {
+        var domain = LabFixture.NewDomain("danebroken");
+        var mxHost = $"mx.{domain}";
+        lab.PublishMx(domain, lab.Smtp(SmtpBehaviour.StartTls, mxHost, lab.Authority.Issue(mxHost)));
+        lab.Zone.ServerFailure($"_25._tcp.{mxHost}");
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("indeterminate", Assert.Single(result.MxHosts).Dane.DnssecStatus);
+        result.LacksFinding(FindingCodes.DnssecInvalid);
+        Assert.Contains("TLSA", Assert.Single(result.Findings, f => f.Code == FindingCodes.DnsFailure).Detail);
     }
 }

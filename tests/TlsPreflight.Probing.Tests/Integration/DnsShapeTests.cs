@@ -89,14 +89,79 @@ public sealed class DnsShapeTests(LabFixture lab)
     }
 
     [Fact]
-    public async Task A_domain_that_does_not_exist_accepts_no_mail()
+    public async Task A_domain_that_does_not_exist_is_not_found_and_probably_mistyped()
     {
         await using var engine = new LabEngine(lab);
 
         var result = await engine.AssessAsync(LabFixture.NewDomain("nxdomain"), TestContext.Current.CancellationToken);
 
         Assert.Equal(SecurityLevel.NoMail, result.Level);
+        result.HasFinding(FindingCodes.DomainNotFound);
+        result.LacksFinding(FindingCodes.NoMailServer);
+        Assert.Contains("NXDOMAIN", result.Findings.Single(f => f.Code == FindingCodes.DomainNotFound).Detail);
+        Assert.Contains("mistyped", FindingText.For(FindingCodes.DomainNotFound));
+    }
+
+    [Fact]
+    public async Task A_dnssec_proven_nxdomain_is_not_found_and_says_it_is_authenticated()
+    {
+        var domain = LabFixture.NewDomain("nxsecure");
+        lab.Zone.SecureNxDomain(domain);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.NoMail, result.Level);
+        Assert.Contains("DNSSEC-authenticated", result.Findings.Single(f => f.Code == FindingCodes.DomainNotFound).Detail);
+    }
+
+    [Fact]
+    public async Task A_domain_that_exists_without_mx_or_address_has_no_mail_server()
+    {
+        var domain = LabFixture.NewDomain("nomail");
+        lab.Zone.Txt(domain, "v=spf1 -all");
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.NoMail, result.Level);
         result.HasFinding(FindingCodes.NoMailServer);
+        result.LacksFinding(FindingCodes.DomainNotFound);
+    }
+
+    [Theory]
+    [InlineData(6, "EDE 6 (DNSSEC Bogus")]
+    [InlineData(7, "EDE 7 (Signature Expired")]
+    [InlineData(null, "answers when checking is disabled")]
+    public async Task A_servfail_that_is_a_dnssec_validation_failure_is_named_dnssec_invalid_and_unknown(int? extendedError, string detail)
+    {
+        var domain = LabFixture.NewDomain("bogus");
+        lab.Zone.Mx(domain, 10, $"mx.{domain}").ValidationFailure(domain, (ushort?)extendedError);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Unknown, result.Level);
+        var finding = Assert.Single(result.Findings, f => f.Code == FindingCodes.DnssecInvalid);
+        Assert.Contains(detail, finding.Detail);
+        result.LacksFinding(FindingCodes.DnsFailure);
+        Assert.Contains("Exchange Online", FindingText.For(FindingCodes.DnssecInvalid));
+    }
+
+    [Theory]
+    [InlineData(null, "also with checking disabled")]
+    [InlineData(22, "EDE 22 (No Reachable Authority")]
+    public async Task A_servfail_from_a_broken_server_stays_a_dns_failure(int? extendedError, string detail)
+    {
+        var domain = LabFixture.NewDomain("broken");
+        lab.Zone.ServerFailure(domain, (ushort?)extendedError);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(SecurityLevel.Unknown, result.Level);
+        Assert.Contains(detail, Assert.Single(result.Findings, f => f.Code == FindingCodes.DnsFailure).Detail);
+        result.LacksFinding(FindingCodes.DnssecInvalid);
     }
 
     [Fact]

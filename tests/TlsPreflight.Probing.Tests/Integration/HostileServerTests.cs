@@ -28,7 +28,6 @@ public sealed class HostileServerTests(LabFixture lab)
     [InlineData(SmtpBehaviour.Garbage, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
     [InlineData(SmtpBehaviour.HugeLine, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
     [InlineData(SmtpBehaviour.EndlessMultilineReply, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
-    [InlineData(SmtpBehaviour.StallHandshake, ProbeOutcome.Timeout, "handshake", FindingCodes.Timeout)]
     public async Task A_hostile_server_that_never_gets_to_tls_is_classified_and_the_level_is_unknown(
         SmtpBehaviour behaviour, ProbeOutcome outcome, string step, string finding)
     {
@@ -61,6 +60,46 @@ public sealed class HostileServerTests(LabFixture lab)
         Assert.True(probe.StartTlsOffered);
         Assert.Equal(SecurityLevel.Plaintext, result.Level); // RFC 7672 §2.2: opportunistic senders retry in clear
         result.HasFinding(FindingCodes.TlsHandshakeFailed);
+    }
+
+    [Theory(Timeout = HangGuardMs)]
+    [InlineData(SmtpBehaviour.StallHandshake, HandshakeFailureKind.Timeout, FindingCodes.TlsHandshakeFailed, "no handshake within 2 s")]
+    [InlineData(SmtpBehaviour.CloseMidHandshake, HandshakeFailureKind.Other, FindingCodes.TlsHandshakeFailed, "closed the connection")]
+    [InlineData(SmtpBehaviour.Tls10Only, HandshakeFailureKind.LegacyVersion, FindingCodes.LegacyTlsVersion, "chose TLS 1.0")]
+    [InlineData(SmtpBehaviour.ProtocolVersionAlert, HandshakeFailureKind.LegacyVersion, FindingCodes.LegacyTlsVersion, "protocol_version (70)")]
+    [InlineData(SmtpBehaviour.NoSharedCipherAlert, HandshakeFailureKind.NoSharedCipher, FindingCodes.TlsNoSharedCipher, "handshake_failure (40)")]
+    public async Task A_handshake_that_fails_after_220_ready_is_plaintext_and_says_why(
+        SmtpBehaviour behaviour, HandshakeFailureKind kind, string finding, string detail)
+    {
+        var (result, probe, server) = await AssessHostileAsync(behaviour, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProbeOutcome.HandshakeFailed, probe.Outcome);
+        Assert.Equal("handshake", probe.Step);
+        Assert.Equal(kind, probe.HandshakeFailure);
+        Assert.Equal(SecurityLevel.Plaintext, result.Level); // opportunistic senders retry without TLS
+        Assert.Contains(detail, Assert.Single(result.Findings, f => f.Code == finding).Detail);
+        Assert.Equal(1, server.ConnectionCount);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // CipherSuitesPolicy is OpenSSL/macOS only
+    public async Task A_real_tls_server_with_only_a_cipher_suite_we_do_not_offer_is_named_no_shared_cipher()
+    {
+        var domain = LabFixture.NewDomain("nocipher");
+        var mxHost = $"mx.{domain}";
+        // TLS 1.2 with AES-128-CCM-8 only: the platform's client does not offer CCM-8 by default, so OpenSSL answers the
+        // ClientHello with handshake_failure ("no shared cipher"), as a real server with an odd cipher list does.
+        await using var server = LabSmtpServer.Start(SmtpBehaviour.StartTls, lab.SmtpPort, mxHost, lab.Authority.Issue(mxHost), lab.Authority.Chain,
+            System.Security.Authentication.SslProtocols.Tls12, cipherSuites: new System.Net.Security.CipherSuitesPolicy([System.Net.Security.TlsCipherSuite.TLS_RSA_WITH_AES_128_CCM_8]));
+        lab.PublishMx(domain, server);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        var probe = result.OnlyProbe();
+        Assert.Equal(HandshakeFailureKind.NoSharedCipher, probe.HandshakeFailure);
+        Assert.Equal(SecurityLevel.Plaintext, result.Level);
+        result.HasFinding(FindingCodes.TlsNoSharedCipher);
     }
 
     [Fact(Timeout = HangGuardMs)]

@@ -10,12 +10,12 @@ public sealed class MtaStsTests(LabFixture lab)
 {
     /// <summary>A verified MX plus `_mta-sts` TXT and `mta-sts.{domain}` served with the given response.</summary>
     private (string Domain, string MxHost, string PolicyHost) StsDomain(string label, Func<string, LabHttpResponse> response,
-        X509Certificate2? policyCertificate = null, string recordId = "20261128a")
+        X509Certificate2? policyCertificate = null, string recordId = "20261128a", Func<string, X509Certificate2>? certificateFor = null)
     {
         var (domain, mxHost, _) = lab.VerifiedDomain(label);
         var policyHost = $"mta-sts.{domain}";
         lab.Zone.Txt($"_mta-sts.{domain}", $"v=STSv1; id={recordId};").A(policyHost, lab.Https.Address);
-        lab.Https.Route(policyHost, policyCertificate ?? lab.Authority.Issue(policyHost), response(mxHost), lab.Authority.Chain);
+        lab.Https.Route(policyHost, policyCertificate ?? certificateFor?.Invoke(policyHost) ?? lab.Authority.Issue(policyHost), response(mxHost), lab.Authority.Chain);
         return (domain, mxHost, policyHost);
     }
 
@@ -135,29 +135,52 @@ public sealed class MtaStsTests(LabFixture lab)
     }
 
     [Fact]
-    public async Task A_policy_host_with_an_untrusted_certificate_is_a_fetch_error()
+    public async Task A_policy_host_with_an_untrusted_certificate_is_webpki_invalid_and_says_the_chain_is_untrusted()
     {
         var (domain, _, _) = StsDomain("stsbadcert", mx => LabHttpResponse.Policy("enforce", 86400, mx),
-            policyCertificate: TestCertificateAuthority.SelfSigned("mta-sts.self.example"));
+            certificateFor: host => TestCertificateAuthority.SelfSigned(host));
         await using var engine = new LabEngine(lab);
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
-        Assert.Contains("certificate", result.MtaSts.Error);
+        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        var detail = Assert.Single(result.Findings, f => f.Code == FindingCodes.StsWebPkiInvalid).Detail;
+        Assert.Contains("untrusted chain", detail);
+        Assert.DoesNotContain("name mismatch", detail);
+        Assert.DoesNotContain("expired", detail);
+        result.LacksFinding(FindingCodes.StsPolicyFetchError);
         Assert.NotEqual(SecurityLevel.Enforced, result.Level);
     }
 
     [Fact]
-    public async Task A_policy_host_with_a_trusted_certificate_for_another_name_is_a_fetch_error()
+    public async Task A_policy_host_with_a_trusted_certificate_for_another_name_is_webpki_invalid_with_a_name_mismatch()
     {
-        var (domain, _, _) = StsDomain("stswrongname", mx => LabHttpResponse.Policy("enforce", 86400, mx),
+        var (domain, _, policyHost) = StsDomain("stswrongname", mx => LabHttpResponse.Policy("enforce", 86400, mx),
             policyCertificate: lab.Authority.Issue("mta-sts.other.example"));
         await using var engine = new LabEngine(lab);
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        var detail = Assert.Single(result.Findings, f => f.Code == FindingCodes.StsWebPkiInvalid).Detail;
+        Assert.Contains($"name mismatch: the certificate is for mta-sts.other.example, not {policyHost}", detail);
+        Assert.DoesNotContain("untrusted", detail);
+    }
+
+    [Fact]
+    public async Task A_policy_host_with_an_expired_trusted_certificate_is_webpki_invalid_and_says_expired()
+    {
+        var (domain, _, _) = StsDomain("stsexpired", mx => LabHttpResponse.Policy("enforce", 86400, mx),
+            certificateFor: host => lab.Authority.IssueExpired(host));
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        var detail = Assert.Single(result.Findings, f => f.Code == FindingCodes.StsWebPkiInvalid).Detail;
+        Assert.Contains("expired: valid until", detail);
+        Assert.DoesNotContain("untrusted", detail);
+        Assert.DoesNotContain("name mismatch", detail);
     }
 
     [Fact]
@@ -241,5 +264,58 @@ public sealed class MtaStsTests(LabFixture lab)
         Assert.Equal(["mailto:reports@example.net"], result.TlsRpt.Rua);
         result.HasFinding(FindingCodes.TlsRptPresent);
         Assert.Equal(SecurityLevel.Verified, result.Level);
+    }
+
+    [Fact]
+    public async Task After_a_failed_fetch_without_a_cached_policy_the_policy_host_is_not_asked_again_during_the_back_off()
+    {
+        var (domain, _, _) = StsDomain("stsbackoff", _ => new LabHttpResponse(500, "down"));
+        await using var engine = new LabEngine(lab);
+        var requests = lab.Https.RequestCount;
+
+        var first = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        var second = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        var third = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, lab.Https.RequestCount - requests);
+        Assert.Contains("not fetched again before", first.MtaSts.Error);
+        foreach (var later in new[] { second, third })
+        {
+            Assert.Equal("fetch-error", later.MtaSts.Status);
+            var detail = Assert.Single(later.Findings, f => f.Code == FindingCodes.StsPolicyFetchError).Detail;
+            Assert.Contains("500", detail);
+            Assert.Contains("from the failed fetch at", detail);
+            Assert.Contains("RFC 8461 §3.3 back-off", detail);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_record_id_ends_the_back_off_and_the_policy_is_fetched_at_once()
+    {
+        var (domain, _, policyHost) = StsDomain("stsbackoffid", _ => new LabHttpResponse(500, "down"), recordId: "one");
+        await using var engine = new LabEngine(lab);
+        await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        lab.Https.Respond(policyHost, LabHttpResponse.Policy("enforce", 86400, "*.lab.test"));
+        var requests = lab.Https.RequestCount;
+        lab.Zone.Remove($"_mta-sts.{domain}").Txt($"_mta-sts.{domain}", "v=STSv1; id=two;");
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, lab.Https.RequestCount - requests);
+        Assert.Equal("valid", result.MtaSts.Status);
+    }
+
+    [Fact]
+    public async Task With_the_back_off_set_to_zero_every_assessment_fetches_again()
+    {
+        var (domain, _, _) = StsDomain("stsnobackoff", _ => new LabHttpResponse(500, "down"));
+        await using var engine = new LabEngine(lab, o => o.MtaStsFetchBackoff = TimeSpan.Zero);
+        var requests = lab.Https.RequestCount;
+
+        await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+        var second = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, lab.Https.RequestCount - requests);
+        Assert.DoesNotContain("back-off", second.MtaSts.Error);
     }
 }

@@ -86,6 +86,7 @@ public sealed class VerdictRulesPolicyTests
     [InlineData("record-invalid", FindingCodes.StsPolicyInvalid)]
     [InlineData("policy-invalid", FindingCodes.StsPolicyInvalid)]
     [InlineData("fetch-error", FindingCodes.StsPolicyFetchError)]
+    [InlineData("webpki-invalid", FindingCodes.StsWebPkiInvalid)]
     public void A_broken_mta_sts_setup_is_reported_with_its_error_and_does_not_change_the_level(string status, string code)
     {
         var sts = new MtaStsReport(status, null, null, null, [], "what went wrong", false);

@@ -15,6 +15,37 @@ public sealed class VerdictRulesTests
         Assert.Equal([new Finding(FindingCodes.DnsFailure, null, "SERVFAIL")], verdict.Findings);
     }
 
+    [Theory]
+    [InlineData(MxLookupStatus.DomainNotFound, SecurityLevel.NoMail, FindingCodes.DomainNotFound)]
+    [InlineData(MxLookupStatus.DnssecInvalid, SecurityLevel.Unknown, FindingCodes.DnssecInvalid)]
+    [InlineData(MxLookupStatus.DnsError, SecurityLevel.Unknown, FindingCodes.DnsFailure)]
+    [InlineData(MxLookupStatus.NoMailServer, SecurityLevel.NoMail, FindingCodes.NoMailServer)]
+    public void Each_way_the_mx_lookup_can_end_without_hosts_has_its_own_level_and_finding(MxLookupStatus status, SecurityLevel level, string code)
+    {
+        var verdict = VerdictRules.Decide(new VerdictInput(status, "what DNS said", [], MtaStsReport.NoRecord, false));
+
+        Assert.Equal(level, verdict.Level);
+        Assert.Equal(code, Assert.Single(verdict.Findings).Code);
+    }
+
+    [Theory]
+    [InlineData(HandshakeFailureKind.Timeout, FindingCodes.TlsHandshakeFailed)]
+    [InlineData(HandshakeFailureKind.LegacyVersion, FindingCodes.LegacyTlsVersion)]
+    [InlineData(HandshakeFailureKind.NoSharedCipher, FindingCodes.TlsNoSharedCipher)]
+    [InlineData(HandshakeFailureKind.Alert, FindingCodes.TlsHandshakeFailed)]
+    [InlineData(null, FindingCodes.TlsHandshakeFailed)]
+    public void A_failed_handshake_is_plaintext_and_named_by_why_it_failed(HandshakeFailureKind? kind, string code)
+    {
+        var probe = new SmtpProbeResult("192.0.2.1", 25, ProbeOutcome.HandshakeFailed, "handshake", "why", 220, "220 hi", true, null,
+            new ProbeTimings(0, 0, 0, 0, 0, 0), kind);
+        var host = new MxHostReport("mx.example.com", 10, false, null, [probe], SecurityLevel.Unknown, TlsaReport.None, null);
+
+        var verdict = VerdictRules.Decide(Input(host));
+
+        Assert.Equal(SecurityLevel.Plaintext, verdict.Level);
+        Assert.Equal([code], verdict.Codes());
+    }
+
     [Fact]
     public void A_null_mx_means_the_domain_takes_no_mail()
     {

@@ -13,7 +13,9 @@ public sealed class LabZone
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<DnsRecordBase>> records = [];
     private readonly HashSet<string> secure = [];
-    private readonly HashSet<string> serverFailure = [];
+    private readonly Dictionary<string, ushort?> serverFailure = [];
+    private readonly Dictionary<string, ushort?> validationFailure = [];
+    private readonly HashSet<string> provenAbsent = [];
 
     public LabZone Mx(string domain, ushort preference, string host)
         => Add(new MxRecord(Name(domain), Ttl, preference, Name(host)));
@@ -41,11 +43,30 @@ public sealed class LabZone
         return this;
     }
 
-    /// <summary>Every query for this name gets SERVFAIL (e.g. a DNSSEC-bogus answer at a validating resolver).</summary>
-    public LabZone ServerFailure(string name)
+    /// <summary>Every query for this name gets SERVFAIL, with or without the CD bit: a broken server or zone.
+    /// <paramref name="extendedError"/> adds an Extended DNS Error option with that INFO-CODE (RFC 8914 §2).</summary>
+    public LabZone ServerFailure(string name, ushort? extendedError = null)
     {
         lock (gate)
-            serverFailure.Add(Key(name));
+            serverFailure[Key(name)] = extendedError;
+        return this;
+    }
+
+    /// <summary>The name's data fails DNSSEC validation, as a validating resolver sees it: SERVFAIL (with an
+    /// Extended DNS Error when <paramref name="extendedError"/> is set, e.g. 6 DNSSEC Bogus), but the records
+    /// when the query has the CD bit (RFC 4035 §3.2.2: checking disabled, no AD).</summary>
+    public LabZone ValidationFailure(string name, ushort? extendedError = null)
+    {
+        lock (gate)
+            validationFailure[Key(name)] = extendedError;
+        return this;
+    }
+
+    /// <summary>The name does not exist and the denial is DNSSEC-proven: NXDOMAIN with the AD bit (RFC 4035 §5.4).</summary>
+    public LabZone SecureNxDomain(string name)
+    {
+        lock (gate)
+            provenAbsent.Add(Key(name));
         return this;
     }
 
@@ -57,6 +78,8 @@ public sealed class LabZone
             records.Remove(Key(name));
             secure.Remove(Key(name));
             serverFailure.Remove(Key(name));
+            validationFailure.Remove(Key(name));
+            provenAbsent.Remove(Key(name));
         }
         return this;
     }
@@ -83,11 +106,17 @@ public sealed class LabZone
         var name = Key(question.Name.ToString());
         lock (gate)
         {
-            if (serverFailure.Contains(name))
+            if (serverFailure.TryGetValue(name, out var broken))
+                return ServerFailure(response, broken);
+            if (provenAbsent.Contains(name))
             {
-                response.ReturnCode = ReturnCode.ServerFailure;
+                response.ReturnCode = ReturnCode.NxDomain;
+                response.IsAuthenticData = true;
                 return response;
             }
+            var bogus = validationFailure.TryGetValue(name, out var bogusCode);
+            if (bogus && !query.IsCheckingDisabled)
+                return ServerFailure(response, bogusCode);
             // Follow CNAMEs inside the zone, as a recursive resolver would (RFC 1034 §3.6.2).
             var owner = name;
             for (var hops = 0; hops < 8; hops++)
@@ -106,13 +135,30 @@ public sealed class LabZone
                 owner = Key(alias.CanonicalName.ToString());
             }
             var owners = response.AnswerRecords.Select(r => Key(r.Name.ToString())).Append(name);
-            response.IsAuthenticData = owners.All(secure.Contains);
+            response.IsAuthenticData = !bogus && owners.All(secure.Contains);
             response.ReturnCode = response.AnswerRecords.Count == 0 && !records.ContainsKey(name) && !secure.Contains(name)
                 ? ReturnCode.NxDomain
                 : ReturnCode.NoError;
         }
         return response;
     }
+
+    /// <summary>SERVFAIL, with an Extended DNS Error option when a code is given (RFC 8914 §2: INFO-CODE, no EXTRA-TEXT
+    /// beyond a short lab note).</summary>
+    private static DnsMessage ServerFailure(DnsMessage response, ushort? extendedError)
+    {
+        response.ReturnCode = ReturnCode.ServerFailure;
+        if (extendedError is { } code)
+        {
+            var data = new byte[] { (byte)(code >> 8), (byte)code }.Concat("lab"u8.ToArray()).ToArray();
+            response.IsEDnsEnabled = true;
+            response.EDnsOptions!.Options.Add(new UnknownOption(ExtendedDnsErrorOption, data));
+        }
+        return response;
+    }
+
+    /// <summary>EDNS option code 15, Extended DNS Error (RFC 8914 §2); ARSoft.Tools.Net has no type for it.</summary>
+    private const EDnsOptionType ExtendedDnsErrorOption = (EDnsOptionType)15;
 
     private LabZone Add(DnsRecordBase record)
     {

@@ -27,6 +27,9 @@ public sealed class LabSmtpServer : IAsyncDisposable
     public SmtpBehaviour Behaviour { get; }
     public string HostName { get; }
     public SslProtocols Protocols { get; }
+
+    /// <summary>Cipher suites the TLS server accepts; null lets the OS choose.</summary>
+    public CipherSuitesPolicy? CipherSuites { get; }
     public IPAddress Address => ((IPEndPoint)listener.LocalEndpoint).Address;
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
@@ -41,8 +44,9 @@ public sealed class LabSmtpServer : IAsyncDisposable
     public IReadOnlyList<string> Commands => [.. commands];
 
     private LabSmtpServer(TcpListener listener, SmtpBehaviour behaviour, string hostName, X509Certificate2? certificate,
-        IEnumerable<X509Certificate2>? chain, SslProtocols protocols)
+        IEnumerable<X509Certificate2>? chain, SslProtocols protocols, CipherSuitesPolicy? cipherSuites)
     {
+        CipherSuites = cipherSuites;
         this.listener = listener;
         Behaviour = behaviour;
         HostName = hostName;
@@ -56,14 +60,15 @@ public sealed class LabSmtpServer : IAsyncDisposable
     /// <param name="certificate">Leaf with private key; needed for STARTTLS behaviours.</param>
     /// <param name="chain">Certificates sent after the leaf (e.g. the lab root, so DANE-TA can match it).</param>
     /// <param name="protocols">TLS versions offered; None lets the OS choose (TLS 1.2 and 1.3).</param>
+    /// <param name="cipherSuites">Cipher suites accepted (Linux/macOS); null lets the OS choose.</param>
     public static LabSmtpServer Start(SmtpBehaviour behaviour, int port, string hostName = "mx.lab.test",
         X509Certificate2? certificate = null, IEnumerable<X509Certificate2>? chain = null,
-        SslProtocols protocols = SslProtocols.None, IPAddress? address = null)
+        SslProtocols protocols = SslProtocols.None, IPAddress? address = null, CipherSuitesPolicy? cipherSuites = null)
     {
         var needsTls = behaviour is SmtpBehaviour.StartTls;
         if (needsTls && certificate is null)
             throw new ArgumentException("STARTTLS needs a certificate", nameof(certificate));
-        return new LabSmtpServer(LoopbackAddresses.Listen(port, address), behaviour, hostName, certificate, chain, protocols);
+        return new LabSmtpServer(LoopbackAddresses.Listen(port, address), behaviour, hostName, certificate, chain, protocols, cipherSuites);
     }
 
     private async Task AcceptAsync()
@@ -182,6 +187,16 @@ public sealed class LabSmtpServer : IAsyncDisposable
                         await Task.Delay(Timeout.Infinite, token);
                         return;
                     }
+                    if (Behaviour is SmtpBehaviour.Tls10Only or SmtpBehaviour.ProtocolVersionAlert or SmtpBehaviour.NoSharedCipherAlert)
+                    {
+                        await (Behaviour switch
+                        {
+                            SmtpBehaviour.Tls10Only => FakeTlsServer.Tls10ServerHelloAsync(stream, token),
+                            SmtpBehaviour.ProtocolVersionAlert => FakeTlsServer.AlertAsync(stream, 70, token),
+                            _ => FakeTlsServer.AlertAsync(stream, 40, token),
+                        });
+                        return;
+                    }
                     if (Behaviour is SmtpBehaviour.CloseMidHandshake)
                     {
                         _ = await stream.ReadAsync(new byte[512], token); // part of the ClientHello is enough
@@ -192,6 +207,7 @@ public sealed class LabSmtpServer : IAsyncDisposable
                     {
                         ServerCertificateContext = certificateContext,
                         EnabledSslProtocols = Protocols,
+                        CipherSuitesPolicy = CipherSuites,
                         ClientCertificateRequired = false,
                     }, token);
                     stream = tls;

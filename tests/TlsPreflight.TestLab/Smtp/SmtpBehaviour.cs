@@ -28,6 +28,13 @@ public enum SmtpBehaviour
     StallHandshake,
     /// <summary>Says 220 to STARTTLS, reads the ClientHello, then closes.</summary>
     CloseMidHandshake,
+    /// <summary>Says 220 to STARTTLS, then answers the ClientHello with a TLS 1.0 ServerHello (an old TLS 1.0-only server; hand-made bytes).</summary>
+    Tls10Only,
+    /// <summary>Says 220 to STARTTLS, then answers the ClientHello with a fatal protocol_version alert (hand-made bytes).</summary>
+    ProtocolVersionAlert,
+    /// <summary>Says 220 to STARTTLS, then answers the ClientHello with a fatal handshake_failure alert, as OpenSSL does
+    /// for "no shared cipher" (hand-made bytes).</summary>
+    NoSharedCipherAlert,
     /// <summary>A multi-line banner that never ends.</summary>
     EndlessMultilineReply,
 }
