@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -25,8 +26,10 @@ public sealed partial class AssessmentService(
 
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
     /// <param name="deadline">How long this caller waits; the probe itself runs on under the engine's own limits.</param>
-    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <param name="tenantId">The caller's tenant: a probe it starts takes that tenant's share of the engine's scheduler.</param>
+    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
+        var requester = new ProbeRequester(tenantId);
         var probed = false;
         var started = clock.GetTimestamp();
         // The probe is shared by every caller of this domain, so it stops with the application, not with one request.
@@ -36,7 +39,7 @@ public sealed partial class AssessmentService(
             {
                 probed = true;
                 LogProbing(logger, domain);
-                return await assessor.AssessAsync(domain, token);
+                return await assessor.AssessAsync(domain, requester, token);
             },
             refresh ? Refresh : null,
             cancellationToken: lifetime.ApplicationStopping).AsTask();
