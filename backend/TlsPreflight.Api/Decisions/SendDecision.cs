@@ -1,3 +1,4 @@
+using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.Words;
 using TlsPreflight.Probing.Model;
@@ -22,7 +23,8 @@ public sealed record DomainDecision(
     string Reason,
     IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
-    bool FromCache)
+    bool FromCache,
+    bool LastKnown = false)
 {
     /// <summary>The level in the sender's words ("Not encrypted", or "Internal").</summary>
     public string LevelLabel { get; init; } = "";
@@ -87,7 +89,7 @@ public sealed record SendDecision(
             var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
             decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, decision, false,
                 applied.Name, words.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(f => FindingView.From(f, words)).ToList(),
-                assessment.CheckedAt, fromCache)
+                assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment))
             {
                 LevelLabel = words.LevelLabel(assessment.Level),
                 LevelMeaning = words.LevelMeaning(assessment.Level),
