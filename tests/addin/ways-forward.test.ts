@@ -16,7 +16,10 @@ function labelled(to: string[], label: string): FakeComposeItem {
 
 function remember(item: FakeComposeItem, results: DomainResult[], protectingLabels = [ENCRYPT]) {
   const map = Object.fromEntries(results.map((r) => [r.domain, r]));
-  item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode: "open", policyVersion: 3, results: map, protectingLabels }));
+  const domains = Object.keys(map).sort();
+  // The service's words for exactly these domains, as the last answer left them (message-state.ts `texts`).
+  const texts = { domains, language: "en", headline: "", summary: "", notification: "", message: "Forced TLS: stopped. Ways forward (Review): remove the recipient." };
+  item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode: "open", policyVersion: 3, results: map, texts, protectingLabels }));
 }
 
 async function send(item: FakeComposeItem, api: FakeApi, opts: Parameters<typeof context>[2] = {}) {

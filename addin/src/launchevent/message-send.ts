@@ -1,12 +1,22 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
-// deadline, and end in exactly one event.completed whatever happens.
-import { ApiError, errorText } from "../shared/api-client";
+// deadline, and end in exactly one event.completed whatever happens. The dialog's words are the service's;
+// the add-in words only what it must say when the service cannot answer.
 import type { Action, AssessmentResponse, DomainResult, FailMode, ShownDecision } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
 import { decisionWithoutAnswer, failModeDecision, strictest } from "../shared/decision";
-import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
-import { blockDialogText, CANCEL_LABEL, refusedDialogText, unreachableDialogText, warnDialogText } from "../shared/message-text";
+import { loadState, mergeResults, saveState, textsFor, type MessageTexts } from "../shared/message-state";
 import { getAllRecipients, readSensitivityLabel } from "../shared/office-async";
+import {
+  failureReason,
+  fitText,
+  DIALOG_LIMIT,
+  isRefusal,
+  offlineWords,
+  refusalReason,
+  refusedDialogText,
+  unreachableDialogText,
+  type Language,
+} from "../shared/offline-text";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
 import { DEFAULT_FAIL_MODE, SEND_DEADLINE_MS, SEND_WATCHDOG_MS, type HandlerContext } from "./handler-context";
@@ -36,18 +46,13 @@ export function firstStopped(results: DomainResult[]): string | undefined {
   return (stopped.find((r) => r.decision === "block") ?? stopped[0])?.domain;
 }
 
-export function outcomeFromResults(results: DomainResult[]): SendOutcome {
-  const decision = strictest(results.map((r) => r.decision));
-  if (decision === "block") return { decision, message: blockDialogText(results), domain: firstStopped(results) };
-  if (decision === "warn") return { decision, message: warnDialogText(results), domain: firstStopped(results) };
-  return { decision, message: "" };
-}
-
-/** The service's own answer: its dialog text (which names the ways forward) when it wrote one. */
-export function outcomeFromAnswer(answer: AssessmentResponse): SendOutcome {
-  const local = outcomeFromResults(answer.domains);
+/**
+ * The service's decision and its dialog text (≤ 500 characters; the cut is a guard). The text names the ways forward;
+ * the task pane they live in opens at the first stopped domain.
+ */
+export function outcomeFromAnswer(answer: Pick<AssessmentResponse, "decision" | "message" | "domains">): SendOutcome {
   if (answer.decision === "allow") return { decision: "allow", message: "" };
-  return { decision: answer.decision, message: answer.message || local.message, domain: local.domain };
+  return { decision: answer.decision, message: fitText(answer.message, DIALOG_LIMIT), domain: firstStopped(answer.domains) };
 }
 
 /** The audit entry for a decision made from known results: the decision shown and the result times it used. */
@@ -69,25 +74,27 @@ export function shownDecision(recipients: string[], outcome: SendOutcome, policy
   };
 }
 
-export function outcomeWhenUnreachable(failMode: FailMode, reason: string): SendOutcome {
-  return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason) };
-}
-
-/** A 4xx answer: the service is there and refused the request, so it is never worded or decided as an outage. */
-export function isRefusal(e: unknown): e is ApiError {
-  return e instanceof ApiError && e.status !== undefined && e.status >= 400 && e.status < 500;
+export function outcomeWhenUnreachable(failMode: FailMode, reason: string, language: Language): SendOutcome {
+  return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason, language) };
 }
 
 /**
  * The service gave no decision for the missing domains: what the sender already saw for the known ones stands
- * (a block stays a block), the rest is decided by decisionWithoutAnswer (decision.ts).
+ * (a block stays a block, in the service's words for it), the rest is decided by decisionWithoutAnswer (decision.ts).
  */
-export function outcomeWithoutAnswer(known: DomainResult[], failMode: FailMode, error: unknown): SendOutcome {
+export function outcomeWithoutAnswer(known: DomainResult[], texts: MessageTexts | null, failMode: FailMode, error: unknown, language: Language): SendOutcome {
   const refused = isRefusal(error);
   const decision = decisionWithoutAnswer(known, failMode, refused);
-  if (strictest(known.map((r) => r.decision)) === "block") return outcomeFromResults(known);
-  if (refused) return { decision, message: refusedDialogText(decision === "block", errorText(error)) };
-  return { decision, message: unreachableDialogText(failMode, errorText(error)) };
+  if (strictest(known.map((r) => r.decision)) === "block") return { decision: "block", message: knownBlockText(known, texts), domain: firstStopped(known) };
+  if (refused) return { decision, message: refusedDialogText(decision === "block", refusalReason(error, language), language) };
+  return { decision, message: unreachableDialogText(failMode, failureReason(error, language), language) };
+}
+
+/** The service's dialog for the known domains when it spoke of every blocked one, else its own words per blocked domain. */
+function knownBlockText(known: DomainResult[], texts: MessageTexts | null): string {
+  const blocked = known.filter((r) => r.decision === "block");
+  if (texts && texts.message && blocked.every((r) => texts.domains.indexOf(r.domain) >= 0)) return fitText(texts.message, DIALOG_LIMIT);
+  return fitText(blocked.map((r) => `${r.domain}: ${r.decisionText}. ${r.reason}`.trim()).join(" "), DIALOG_LIMIT);
 }
 
 /**
@@ -95,13 +102,13 @@ export function outcomeWithoutAnswer(known: DomainResult[], failMode: FailMode, 
  * Without 1.14 a warning cannot offer "Send Anyway" under SoftBlock, so it lets the message go:
  * the notification bar has already told the sender.
  */
-export function completedOptions(outcome: SendOutcome, ctx: Pick<HandlerContext, "supportsMailbox" | "promptUser">): SendCompletedOptions {
+export function completedOptions(outcome: SendOutcome, ctx: Pick<HandlerContext, "supportsMailbox" | "promptUser" | "language">): SendCompletedOptions {
   if (outcome.decision === "allow") return { allowEvent: true };
   const v114 = ctx.supportsMailbox("1.14");
   if (outcome.decision === "warn" && !v114) return { allowEvent: true };
   const options: SendCompletedOptions = { allowEvent: false, errorMessage: outcome.message };
   if (v114) {
-    options.cancelLabel = CANCEL_LABEL;
+    options.cancelLabel = offlineWords(ctx.language).cancelLabel;
     options.commandId = TASKPANE_COMMAND_ID;
     if (outcome.domain) options.contextData = JSON.stringify({ domain: outcome.domain });
     if (outcome.decision === "warn") options.sendModeOverride = ctx.promptUser;
@@ -114,9 +121,9 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
   const finish = (outcome: SendOutcome) => completion.complete(completedOptions(outcome, ctx));
   const failSafely = async (reason: string) => {
     const mode = (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
-    finish(outcomeWhenUnreachable(mode, reason));
+    finish(outcomeWhenUnreachable(mode, reason, ctx.language));
   };
-  const watchdog = setTimeout(() => void failSafely("the check took too long"), SEND_WATCHDOG_MS);
+  const watchdog = setTimeout(() => void failSafely(failureReason("too-long", ctx.language)), SEND_WATCHDOG_MS);
   try {
     const [recipientList, label] = await Promise.all([getAllRecipients(ctx.item), readSensitivityLabel(ctx.item, ctx.supportsMailbox)]);
     const { addresses, domains } = recipientSet(recipientList);
@@ -127,11 +134,12 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       return;
     }
     let state = await loadState(ctx.item);
+    const texts = textsFor(state, domains);
     // A labelled message is the service's to decide: a label the tenant named lifts every TLS rule, and the audit says so.
-    if (label === null && missingDomains(state, domains).length === 0) {
+    if (label === null && texts) {
       // Known already: decide now and leave the audit entry (what was shown, not a new decision) to a request that outlives the event.
-      const known = domains.map((d) => state.results[d]);
-      const outcome = outcomeFromResults(known);
+      const known = domains.map((d) => state.results[d]!);
+      const outcome = outcomeFromAnswer({ decision: strictest(known.map((r) => r.decision)), message: texts.message, domains: known });
       finish(outcome);
       ctx.api.record(shownDecision(recipients, outcome, state.policyVersion, known));
       return;
@@ -146,10 +154,10 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       const known = domains.map((d) => state.results[d]).filter((r): r is DomainResult => r !== undefined);
       // The content is encrypted whatever the transport: a label the tenant named protects it without an answer too.
       if (label !== null && (state.protectingLabels ?? []).some((l) => l.id === label)) finish({ decision: "allow", message: "" });
-      else finish(outcomeWithoutAnswer(known, mode, e));
+      else finish(outcomeWithoutAnswer(known, state.texts, mode, e, ctx.language));
     }
   } catch (e) {
-    await failSafely(errorText(e));
+    await failSafely(failureReason(e, ctx.language));
   } finally {
     clearTimeout(watchdog);
   }

@@ -2,6 +2,7 @@
 // can drive them through an Office shim: apply a protecting label, tell the partner's IT, and say where a request stands.
 import type { ExceptionStatus, PartnerNote, ProtectingLabel } from "./api-types";
 import { officeCall, type ComposeItem } from "./office-async";
+import { fill, offlineWords, type OfflineWords } from "./offline-text";
 
 type Callback<T> = (result: Office.AsyncResult<T>) => void;
 
@@ -56,14 +57,13 @@ export function tellTheirIt(office: WaysForwardOffice, note: PartnerNote): boole
   return true;
 }
 
-/** Where the sender's own request stands, as a line for the domain's row. */
-export function requestStatusText(request: ExceptionStatus): string {
-  if (request.status === "pending") return "Exception requested: waiting for your admin's answer.";
+/** Where the sender's own request stands, as a line for the domain's row, in the task pane's language. */
+export function requestStatusText(request: ExceptionStatus, words: OfflineWords = offlineWords("en")): string {
+  if (request.status === "pending") return words.requestPending;
   if (request.status === "approved") {
-    const until = request.expiresAt ? ` until ${request.expiresAt.slice(0, 10)}` : "";
-    return `Exception approved${until}: you can send to this domain.`;
+    return request.expiresAt ? fill(words.requestApprovedUntil, { date: request.expiresAt.slice(0, 10) }) : words.requestApproved;
   }
-  return `Exception declined${request.answer ? `: ${request.answer}` : "."}`;
+  return request.answer ? fill(words.requestDeclinedWith, { answer: request.answer }) : words.requestDeclined;
 }
 
 /** The task pane opens at the domain the Smart Alerts dialog named (contextData, Mailbox 1.14). */

@@ -5,6 +5,7 @@ using TlsPreflight.Api.Exceptions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -23,6 +24,7 @@ public sealed class MessageAssessment(
     IAuditLog audit,
     ExceptionStore exceptions,
     IOptions<AssessmentOptions> options,
+    SenderWords words,
     TimeProvider clock)
 {
     public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
@@ -41,7 +43,7 @@ public sealed class MessageAssessment(
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
-        var decision = SendDecision.Make(policy, internalDomains, results, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
+        var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
         decision = await WithRequestsAsync(caller, decision, cancellationToken);
         if (intent == AssessmentIntent.Send)
         {
@@ -65,7 +67,7 @@ public sealed class MessageAssessment(
             .Select(d => latest.TryGetValue(d.Domain, out var r) ? d with { ExceptionRequest = ExceptionStatusView.From(r) } : d)
             .ToList();
         // The dialog offers an exception only where none is waiting for an answer.
-        return decision with { Domains = domains, Message = DecisionMessage.Compose(decision.Decision, domains, decision.ProtectingLabels) };
+        return decision with { Domains = domains, Message = DecisionMessage.Compose(decision.Decision, domains, words, decision.ProtectingLabels) };
     }
 
     /// <summary>Audits a decision the add-in made itself, exactly as it was shown (the service does not re-decide it).</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Identity;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Names;
 
@@ -19,7 +20,7 @@ public static class PartnerNoteApi
     }
 
     private static async Task<Results<Ok<PartnerNote>, ValidationProblem, ProblemHttpResult>> GetNote(
-        string domain, HttpContext context, AssessmentService assessments, IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
+        string domain, HttpContext context, AssessmentService assessments, IOptions<AssessmentOptions> options, SenderWords words, CancellationToken cancellationToken)
     {
         if (domain.Contains('@') || !DomainName.TryNormalize(domain, out var normalized, out _))
         {
@@ -34,6 +35,6 @@ public static class PartnerNoteApi
                 detail: $"{normalized} is {cached.Assessment.Level.ToString().ToLowerInvariant()}: there is nothing this service can tell its IT to fix.");
         }
 
-        return TypedResults.Ok(PartnerNote.For(cached.Assessment, FindingText.For));
+        return TypedResults.Ok(PartnerNote.For(cached.Assessment, words.Finding));
     }
 }

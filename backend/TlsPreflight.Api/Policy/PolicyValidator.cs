@@ -66,7 +66,7 @@ public static class PolicyValidator
         var internalDomains = new List<string>();
         for (var i = 0; i < policy.InternalDomains.Count; i++)
         {
-            if (DomainName.TryNormalize(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
+            if (TryNormalizeDomain(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
             {
                 if (!internalDomains.Contains(domain))
                 {
@@ -110,7 +110,7 @@ public static class PolicyValidator
             return false;
         }
 
-        if (!DomainName.TryNormalize(rest, out var domain, out error))
+        if (!TryNormalizeDomain(rest, out var domain, out error))
         {
             return false;
         }
@@ -163,7 +163,7 @@ public static class PolicyValidator
         for (var i = 0; i < grants.Count; i++)
         {
             var grant = grants[i];
-            if (grant is null || grant.Domain is null || grant.Domain.Contains('@') || !DomainName.TryNormalize(grant.Domain, out var domain, out _))
+            if (grant is null || grant.Domain is null || grant.Domain.Contains('@') || !TryNormalizeDomain(grant.Domain, out var domain, out _))
             {
                 add($"exceptions[{i}].domain", "A domain, not an address.");
                 continue;
@@ -173,6 +173,25 @@ public static class PolicyValidator
         }
 
         return kept;
+    }
+
+    /// <summary>A policy names domains on the internet: a single label (`partner`, `com`) is a name, but never one a
+    /// recipient's mail is routed by, so it is refused here rather than silently matching nothing.</summary>
+    private static bool TryNormalizeDomain(string? input, out string domain, out string error)
+    {
+        if (!DomainName.TryNormalize(input, out domain, out error))
+        {
+            return false;
+        }
+
+        if (ReservedNames.IsSingleLabel(domain))
+        {
+            error = "A domain needs at least two labels (like partner.com).";
+            domain = "";
+            return false;
+        }
+
+        return true;
     }
 
     private static void CheckRequiredLevel(string field, SecurityLevel level, Action<string, string> add)
