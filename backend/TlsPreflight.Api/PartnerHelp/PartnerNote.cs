@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.PartnerHelp;
@@ -48,46 +50,44 @@ public sealed record PartnerNote(string Subject, string Body)
         return fixes;
     }
 
-    public static PartnerNote For(DomainAssessment assessment, Func<string, string> findingSentence)
+    /// <summary>The note in the sender's language (SenderWords `partner.*`): the sender forwards it as their own.</summary>
+    public static PartnerNote For(DomainAssessment assessment, SenderWords words)
     {
         var domain = assessment.Domain;
         var body = new StringBuilder();
-        body.AppendLine("Hello,").AppendLine();
-        body.AppendLine($"We would like to send e-mail to {domain}, but our mail system found that it cannot be delivered to your mail servers over verified encryption, so our organisation's policy holds it back.")
-            .AppendLine();
+        body.AppendLine(words.Phrase("partner.hello")).AppendLine();
+        body.AppendLine(words.Phrase("partner.intro", domain)).AppendLine();
 
-        body.AppendLine("What we found:");
+        body.AppendLine(words.Phrase("partner.found"));
         foreach (var finding in assessment.Findings.Where(f => !IsPositive(f.Code)).DistinctBy(f => (f.Code, f.Host, f.Detail)).Take(10))
         {
             var where = string.Join(": ", new[] { finding.Host, finding.Detail }.Where(p => !string.IsNullOrEmpty(p)));
-            body.AppendLine($"- {findingSentence(finding.Code).TrimEnd('.')}{(where.Length > 0 ? $" ({where})" : "")}.");
+            body.AppendLine($"- {words.Finding(finding.Code).TrimEnd('.')}{(where.Length > 0 ? $" ({where})" : "")}.");
         }
 
         var hosts = assessment.MxHosts.Select(h => h.Host).Distinct(StringComparer.Ordinal).Take(10).ToList();
         if (hosts.Count > 0)
         {
-            body.AppendLine($"- Mail servers (MX) checked: {string.Join(", ", hosts)}.");
+            body.AppendLine(words.Phrase("partner.mx", string.Join(", ", hosts)));
         }
 
-        body.AppendLine($"- Checked at {assessment.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.").AppendLine();
+        body.AppendLine(words.Phrase("partner.checked", assessment.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).AppendLine();
+        body.AppendLine(words.Phrase("partner.why")).AppendLine();
 
-        body.AppendLine("Why it matters: without encryption, or with a certificate that cannot be verified, a message can be read or changed on its way between our mail servers and yours.")
-            .AppendLine();
-
-        body.AppendLine("What fixes it:");
+        body.AppendLine(words.Phrase("partner.fixes"));
         foreach (var fix in FixesFor(assessment))
         {
-            body.AppendLine(fix switch
+            body.AppendLine(words.Phrase(fix switch
             {
-                PartnerFix.EnableStartTls => "- Offer STARTTLS with TLS 1.2 or newer on every MX host (RFC 3207; RFC 8996 retires TLS 1.0 and 1.1).",
-                PartnerFix.RenewCertificate => "- Install a valid certificate from a public CA that names each MX host and has not expired (RFC 6125, RFC 7817).",
-                _ => "- Publish an MTA-STS policy in enforce mode and a TLS-RPT record, so senders can require encryption and report failures (RFC 8461, RFC 8460); DANE is the DNSSEC alternative (RFC 7672).",
-            });
+                PartnerFix.EnableStartTls => "partner.fix.starttls",
+                PartnerFix.RenewCertificate => "partner.fix.certificate",
+                _ => "partner.fix.mtasts",
+            }));
         }
 
-        body.AppendLine().AppendLine("References: https://www.rfc-editor.org/rfc/rfc3207, https://www.rfc-editor.org/rfc/rfc8461, https://www.rfc-editor.org/rfc/rfc8460, https://www.rfc-editor.org/rfc/rfc7672")
-            .AppendLine().AppendLine("Thank you for looking into it.");
-        return new PartnerNote($"Encrypted mail delivery to {domain}", body.ToString());
+        body.AppendLine().AppendLine(words.Phrase("partner.references") + " https://www.rfc-editor.org/rfc/rfc3207, https://www.rfc-editor.org/rfc/rfc8461, https://www.rfc-editor.org/rfc/rfc8460, https://www.rfc-editor.org/rfc/rfc7672")
+            .AppendLine().AppendLine(words.Phrase("partner.thanks"));
+        return new PartnerNote(words.Phrase("partner.subject", domain), body.ToString());
     }
 
     private static bool IsPositive(string code)

@@ -35,6 +35,6 @@ public static class PartnerNoteApi
                 detail: $"{normalized} is {cached.Assessment.Level.ToString().ToLowerInvariant()}: there is nothing this service can tell its IT to fix.");
         }
 
-        return TypedResults.Ok(PartnerNote.For(cached.Assessment, words.Finding));
+        return TypedResults.Ok(PartnerNote.For(cached.Assessment, words));
     }
 }

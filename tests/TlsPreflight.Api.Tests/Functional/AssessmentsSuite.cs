@@ -128,7 +128,9 @@ public abstract class AssessmentsSuite(ApiFactory factory) : FunctionalTest(fact
         Assert.Equal("de", (string?)body!["language"]);
         Assert.Equal("block", (string?)body["decision"]);
         Assert.StartsWith($"TLS-Pflicht: {partner} verlangt die Stufe „verifiziert“, ist aber „unverschlüsselt“.", (string)body["message"]!, StringComparison.Ordinal);
-        Assert.EndsWith("Die Nachricht wurde nicht gesendet.", (string)body["message"]!, StringComparison.Ordinal);
+        // Issue 14 (changed behaviour): the dialog now ends with the ways forward, in German too.
+        Assert.EndsWith("Die Nachricht wurde nicht gesendet. Was Sie tun können (Prüfen): eine Ausnahme beantragen oder den Empfänger entfernen.",
+            (string)body["message"]!, StringComparison.Ordinal);
         Assert.Equal("Von der Richtlinie Ihrer Organisation blockiert.", (string?)body["headline"]);
         Assert.StartsWith("TLS Preflight: Das Senden wird blockiert.", (string)body["notification"]!, StringComparison.Ordinal);
         var domain = body["domains"]![0]!;

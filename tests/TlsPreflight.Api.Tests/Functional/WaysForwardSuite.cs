@@ -232,6 +232,28 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         // Five open requests per user: the first plus four more are accepted, the sixth is refused.
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task The_note_for_their_IT_is_written_in_the_senders_language_with_what_was_found_and_what_fixes_it()
+    {
+        var sender = await Factory.SignInAsync(NewTenant());
+        sender.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
+        var partner = Domain("plaintext");
+
+        using var note = await sender.GetAsync($"/api/v1/domains/{partner}/partner-note", Cancel);
+        using var nothingToFix = await sender.GetAsync($"/api/v1/domains/{Domain("verified")}/partner-note", Cancel);
+
+        var body = await ReadJsonAsync(note);
+        Assert.Equal(HttpStatusCode.OK, note.StatusCode);
+        Assert.Equal($"Verschlüsselte E-Mail-Zustellung an {partner}", (string?)body!["subject"]);
+        var text = (string)body["body"]!;
+        Assert.StartsWith($"Guten Tag,", text, StringComparison.Ordinal);
+        Assert.Contains($"wir möchten E-Mails an {partner} senden", text, StringComparison.Ordinal);
+        Assert.Contains("- Bieten Sie auf jedem MX-Host STARTTLS mit TLS 1.2 oder neuer an (RFC 3207;", text, StringComparison.Ordinal);
+        Assert.Contains("Geprüfte Mailserver (MX):", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("What fixes it", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, nothingToFix.StatusCode);
+    }
 }
 
 public sealed class WaysForwardOnSqlite(SqliteApiFactory factory) : WaysForwardSuite(factory), IClassFixture<SqliteApiFactory>;
