@@ -22,6 +22,13 @@ var token = stop.Token;
 var firstInProcess = await TimeAsync(async e => await e.AssessAsync(domains[0], token));
 Console.WriteLine($"first assessment in a fresh process (JIT included): {firstInProcess:F1} ms");
 
+// DNS questions of one domain and of the batch (fresh engines, so nothing is cached).
+var singleDns = await CountAsync(async e => await e.AssessAsync(domains[0], token));
+var batchDns = await CountAsync(async e => await e.AssessManyAsync(domains, token));
+Console.WriteLine($"DNS queries, one domain: {Describe(singleDns)}");
+Console.WriteLine($"DNS queries, batch of {domains.Count} over {lab.Bench.MxHosts.Count} MX: {Describe(batchDns)} " +
+    $"= {batchDns.Queries / (double)domains.Count:F1} per domain");
+
 var single = new List<double>();
 var batch = new List<double>();
 var oneByOne = new List<double>();
@@ -52,6 +59,8 @@ var result = new
     batchMedianMs = Median(batch),
     oneByOneMedianMs = Median(oneByOne),
     batchLevels = levels,
+    singleDnsQueries = singleDns.Queries,
+    batchDnsQueries = batchDns.Queries,
 };
 Console.WriteLine($"single domain, cold engine: median {result.singleMedianMs} ms, p95 {result.singleP95Ms} ms over {runs} runs");
 Console.WriteLine($"{domains.Count} domains / {result.mxHosts} MX hosts in one AssessManyAsync: median {result.batchMedianMs} ms");
@@ -66,6 +75,19 @@ async Task<double> TimeAsync(Func<TlsPreflight.Probing.Assessment.IDomainAssesso
     var watch = Stopwatch.StartNew();
     await work(engine.Assessor);
     return watch.Elapsed.TotalMilliseconds;
+}
+
+async Task<CountingMailDns> CountAsync(Func<TlsPreflight.Probing.Assessment.IDomainAssessor, Task> work)
+{
+    await using var engine = new ColdEngine(lab);
+    await work(engine.Assessor);
+    return engine.Dns;
+}
+
+static string Describe(CountingMailDns dns)
+{
+    var (mx, pairs, tlsa, txt) = dns.Counts;
+    return $"{dns.Queries} (MX {mx}, A+AAAA {pairs}×2, TLSA {tlsa}, TXT {txt})";
 }
 
 static double Median(List<double> values) => Percentile(values, 0.5);
