@@ -38,5 +38,7 @@ internal sealed class ColdEngine : IAsyncDisposable
         Dns = provider.GetRequiredService<CountingMailDns>();
     }
 
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }
