@@ -38,9 +38,14 @@ public static class FindingCodes
     public const string MxNoAddress = "mx-no-address";
     public const string DnsFailure = "dns-failure";
     public const string SmtpEgressBlocked = "smtp-egress-blocked";
+    /// <summary>The API delegates probing to agents (Probing:Remote) and none of them answered.</summary>
+    public const string ProberUnreachable = "prober-unreachable";
     public const string MtaStsEnforce = "mta-sts-enforce";
     public const string MtaStsTesting = "mta-sts-testing";
     public const string DaneValid = "dane-valid";
     public const string TlsRptPresent = "tls-rpt-present";
     public const string TlsRptInvalid = "tls-rpt-invalid";
+
+    /// <summary>A recipient entry that is not an e-mail address or domain; decided by the fail mode.</summary>
+    public const string InvalidRecipient = "invalid-recipient";
 }
