@@ -23,6 +23,8 @@ const FINDING_WORDS: Record<string, string> = {
   "protocol-error": "The mail server answered in a way that breaks the SMTP protocol.",
   "legacy-tls-version": "The mail server uses an outdated TLS version.",
   "downgrade-suspected": "Encryption may have been stripped on the way.",
+  "certificate-expiring": "The mail server's certificate expires soon.",
+  "policy-weakened": "The domain weakened its mail security policy.",
   "null-mx": "The domain accepts no mail.",
   "null-mx-mixed": "The domain says it accepts no mail but also lists mail servers.",
   "implicit-mx": "The domain has no MX record; its own address is used.",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
 
@@ -9,10 +10,12 @@ namespace TlsPreflight.Api.Assessments;
 public sealed record CachedAssessment(DomainAssessment Assessment, bool FromCache);
 
 /// <summary>Assessments through the cache: one probe at a time per domain (HybridCache stampede protection),
-/// lifetimes by result, and a caller deadline that does not abort the shared probe.</summary>
+/// lifetimes by result, and a caller deadline that does not abort the shared probe. Every answer carries the
+/// findings of the domain's posture history (<see cref="PostureMemory"/>).</summary>
 public sealed partial class AssessmentService(
     HybridCache cache,
     IDomainAssessor assessor,
+    PostureMemory memory,
     IOptions<AssessmentOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -26,6 +29,17 @@ public sealed partial class AssessmentService(
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
     /// <param name="deadline">How long this caller waits; the probe itself runs on under the engine's own limits.</param>
     public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        var cached = await GetLiveAsync(domain, refresh, deadline, cancellationToken);
+        return cached with { Assessment = await memory.RecallAsync(cached.Assessment, cancellationToken) };
+    }
+
+    /// <summary>The partner monitor's re-check: a fresh probe that also refreshes the cache, without memory findings
+    /// (the monitor compares it with the history itself).</summary>
+    public async Task<DomainAssessment> RecheckAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
+        => (await GetLiveAsync(domain, refresh: true, deadline, cancellationToken)).Assessment;
+
+    private async Task<CachedAssessment> GetLiveAsync(string domain, bool refresh, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var probed = false;
         var started = clock.GetTimestamp();
