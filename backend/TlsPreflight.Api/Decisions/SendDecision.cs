@@ -50,6 +50,11 @@ public sealed record SendDecision(
             var forced = PolicyRules.MatchForcedTls(policy.Policy, domain);
             var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
             var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
+            if (assessment.Findings.Any(f => f.Code == FindingCodes.DowngradeSuspected))
+            {
+                decision = PolicyRules.DecideSuspectedDowngrade(rule, forced != null, policy.Policy.FailMode);
+            }
+
             decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
                 forced?.Pattern ?? "default", DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
                 assessment.CheckedAt, fromCache));

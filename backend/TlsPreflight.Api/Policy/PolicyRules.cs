@@ -52,6 +52,14 @@ public static class PolicyRules
         return rule.Action;
     }
 
+    /// <summary>A suspected downgrade (encryption seen before, none now, same servers): a forced-TLS rule decides as it
+    /// would for plaintext; the default rule decides at least warn, whatever its own action (issue 13).</summary>
+    public static PolicyAction DecideSuspectedDowngrade(PolicyRule rule, bool forcedTls, FailMode failMode)
+    {
+        var asPlaintext = Decide(SecurityLevel.Plaintext, rule, failMode);
+        return forcedTls ? asPlaintext : (PolicyAction)Math.Max((int)asPlaintext, (int)PolicyAction.Warn);
+    }
+
     /// <summary>The message's decision is the strictest over its recipients.</summary>
     public static PolicyAction Strictest(IEnumerable<PolicyAction> decisions)
         => decisions.DefaultIfEmpty(PolicyAction.Allow).Max();

@@ -43,6 +43,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Settings["Cors:AllowedOrigins:0"] = "https://addin.example";
         Settings["Assessments:SendDeadline"] = "00:00:00.500";
         Settings["Assessments:PreviewDeadline"] = "00:00:10";
+        // The partner monitor's loop runs only in the tests about it (they call a pass or turn it on).
+        Settings["Monitoring:Enabled"] = "false";
         await ConfigureAsync(Settings);
     }
 
