@@ -42,6 +42,24 @@ public sealed class ProbingOptions
     /// <summary>Concurrent SMTP connections over all hosts; one per MX address is always the rule.</summary>
     public int MaxConcurrentProbes { get; set; } = 16;
 
+    /// <summary>Concurrent DNS questions (an A+AAAA pair counts as one).</summary>
+    public int MaxConcurrentDnsQueries { get; set; } = 32;
+
+    /// <summary>Concurrent MTA-STS policy fetches.</summary>
+    public int MaxConcurrentPolicyFetches { get; set; } = 8;
+
+    /// <summary>Work one tenant may have waiting per kind (DNS, SMTP, HTTPS); more is answered rate-limited.</summary>
+    public int MaxQueuedPerTenant { get; set; } = 4096;
+
+    /// <summary>Work waiting per kind over all tenants; at the bound the longest queue gives way.</summary>
+    public int MaxQueued { get; set; } = 16384;
+
+    /// <summary>MX probe results kept (oldest finished ones go first).</summary>
+    public int MxResultCacheSize { get; set; } = 10_000;
+
+    /// <summary>MTA-STS policies kept (those expiring soonest go first).</summary>
+    public int MtaStsPolicyCacheSize { get; set; } = 10_000;
+
     /// <summary>At most this many MX hosts are probed per domain (most preferred first).</summary>
     public int MaxMxHosts { get; set; } = 10;
 

@@ -39,11 +39,22 @@ public sealed class ProbingOptionsValidator : IValidateOptions<ProbingOptions>
             errors.Add($"MtaStsFetchBackoff must be between zero and a day (got {options.MtaStsFetchBackoff})");
         if (options.MxResultCacheLifetime < TimeSpan.Zero)
             errors.Add("MxResultCacheLifetime must not be negative");
-        if (options.MaxConcurrentProbes < 1)
-            errors.Add("MaxConcurrentProbes must be at least 1");
+        AtLeastOne(errors, nameof(options.MaxConcurrentProbes), options.MaxConcurrentProbes);
+        AtLeastOne(errors, nameof(options.MaxConcurrentDnsQueries), options.MaxConcurrentDnsQueries);
+        AtLeastOne(errors, nameof(options.MaxConcurrentPolicyFetches), options.MaxConcurrentPolicyFetches);
+        AtLeastOne(errors, nameof(options.MaxQueuedPerTenant), options.MaxQueuedPerTenant);
+        AtLeastOne(errors, nameof(options.MaxQueued), options.MaxQueued);
+        AtLeastOne(errors, nameof(options.MxResultCacheSize), options.MxResultCacheSize);
+        AtLeastOne(errors, nameof(options.MtaStsPolicyCacheSize), options.MtaStsPolicyCacheSize);
         if (options.MaxMxHosts < 1)
             errors.Add("MaxMxHosts must be at least 1");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void AtLeastOne(List<string> errors, string name, int value)
+    {
+        if (value < 1)
+            errors.Add($"{name} must be at least 1");
     }
 
     private static void Positive(List<string> errors, string name, TimeSpan value)

@@ -13,6 +13,7 @@ using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Certificates;
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.MtaSts;
+using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing;
@@ -34,8 +35,10 @@ public static class ProbingServiceCollectionExtensions
         services.TryAddSingleton<StartTlsProbe>();
         services.TryAddSingleton<SmtpEgressMonitor>();
         services.TryAddSingleton<NetworkReach>();
+        services.TryAddSingleton<ProbeScheduler>();
         services.TryAddSingleton<MxProbeCache>();
-        services.TryAddSingleton<MtaStsPolicyCache>();
+        services.TryAddSingleton(provider => new MtaStsPolicyCache(provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<ProbingOptions>>().Value.MtaStsPolicyCacheSize));
         services.TryAddSingleton<MtaStsConnector>();
         services.TryAddSingleton<WebPkiRejections>();
         services.TryAddSingleton<MtaStsFetchBackoff>();

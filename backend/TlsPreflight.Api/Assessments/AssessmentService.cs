@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -28,18 +29,20 @@ public sealed partial class AssessmentService(
 
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
     /// <param name="deadline">How long this caller waits; the probe itself runs on under the engine's own limits.</param>
-    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <param name="tenantId">The caller's tenant: a probe it starts takes that tenant's share of the engine's scheduler.</param>
+    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var cached = await GetLiveAsync(domain, refresh, deadline, cancellationToken);
+        var cached = await GetLiveAsync(domain, refresh, deadline, new ProbeRequester(tenantId), cancellationToken);
         return cached with { Assessment = await memory.RecallAsync(cached.Assessment, cancellationToken) };
     }
 
-    /// <summary>The partner monitor's re-check: a fresh probe that also refreshes the cache, without memory findings
-    /// (the monitor compares it with the history itself).</summary>
+    /// <summary>The partner monitor's re-check: a fresh probe at background priority (after every sender's work) that
+    /// also refreshes the cache, without memory findings (the monitor compares it with the history itself).</summary>
     public async Task<DomainAssessment> RecheckAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
-        => (await GetLiveAsync(domain, refresh: true, deadline, cancellationToken)).Assessment;
+        => (await GetLiveAsync(domain, refresh: true, deadline, ProbeRequester.PartnerMonitor, cancellationToken)).Assessment;
 
-    private async Task<CachedAssessment> GetLiveAsync(string domain, bool refresh, TimeSpan deadline, CancellationToken cancellationToken)
+    private async Task<CachedAssessment> GetLiveAsync(string domain, bool refresh, TimeSpan deadline, ProbeRequester requester,
+        CancellationToken cancellationToken)
     {
         var probed = false;
         var started = clock.GetTimestamp();
@@ -50,7 +53,7 @@ public sealed partial class AssessmentService(
             {
                 probed = true;
                 LogProbing(logger, domain);
-                return await assessor.AssessAsync(domain, token);
+                return await assessor.AssessAsync(domain, requester, token);
             },
             refresh ? Refresh : null,
             cancellationToken: lifetime.ApplicationStopping).AsTask();

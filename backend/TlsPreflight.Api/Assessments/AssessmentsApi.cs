@@ -37,7 +37,8 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetDomain(
-        string domain, AssessmentService assessments, IOptions<AssessmentOptions> options, CancellationToken cancellationToken, bool refresh = false)
+        string domain, HttpContext context, AssessmentService assessments, IOptions<AssessmentOptions> options, CancellationToken cancellationToken,
+        bool refresh = false)
     {
         if (domain.Contains('@'))
         {
@@ -49,7 +50,8 @@ public static class AssessmentsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = [error] });
         }
 
-        var cached = await assessments.GetAsync(normalized, refresh, options.Value.PreviewDeadline, cancellationToken);
+        var caller = CallerIdentity.From(context.User)!;
+        var cached = await assessments.GetAsync(normalized, refresh, options.Value.PreviewDeadline, caller.TenantId, cancellationToken);
         var json = JsonSerializer.SerializeToNode(cached.Assessment, ApiJson.Options)!.AsObject();
         json["fromCache"] = cached.FromCache;
         return TypedResults.Content(json.ToJsonString(ApiJson.Options), "application/json");

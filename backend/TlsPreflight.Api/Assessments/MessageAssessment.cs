@@ -34,7 +34,7 @@ public sealed class MessageAssessment(
         var results = await Task.WhenAll(domains.Select(async domain =>
             internalDomains.Contains(domain)
                 ? (domain, null, false)
-                : await AssessAsync(domain, deadline, cancellationToken)));
+                : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
 
         var decision = SendDecision.Make(policy, internalDomains, results);
         if (intent == AssessmentIntent.Send)
@@ -45,9 +45,9 @@ public sealed class MessageAssessment(
         return decision;
     }
 
-    private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
+    private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var cached = await assessments.GetAsync(domain, refresh: false, deadline, cancellationToken);
+        var cached = await assessments.GetAsync(domain, refresh: false, deadline, tenantId, cancellationToken);
         return (domain, cached.Assessment, cached.FromCache);
     }
 

@@ -7,15 +7,18 @@ using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Names;
 using TlsPreflight.Probing.Safety;
+using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.TlsRpt;
 using TlsPreflight.Probing.Verdict;
 
 namespace TlsPreflight.Probing.Assessment;
 
 /// <summary>The engine: DNS, then the MX probes, MTA-STS and TLS-RPT in parallel, TLSA per host, then the verdict.
-/// The whole domain is bounded by DomainTimeout; what is unfinished by then is reported as a timeout.</summary>
+/// The whole domain is bounded by DomainTimeout; what is unfinished by then is reported as a timeout.
+/// Every DNS question, probe and fetch waits for the requester's turn in the <see cref="ProbeScheduler"/>.</summary>
 public sealed class DomainAssessor(
-    IMailDns dns,
+    IMailDns mailDns,
+    ProbeScheduler scheduler,
     MxProbeCache probes,
     MtaStsCheck mtaSts,
     NetworkReach reach,
@@ -29,30 +32,34 @@ public sealed class DomainAssessor(
     private readonly ProbingOptions o = options.Value;
 
     public Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
-        => AssessDomainAsync(DomainName.Normalize(domainOrAddress), cancellationToken);
+        => AssessAsync(domainOrAddress, ProbeRequester.Local, cancellationToken);
+
+    public Task<DomainAssessment> AssessAsync(string domainOrAddress, ProbeRequester requester, CancellationToken cancellationToken)
+        => AssessDomainAsync(DomainName.Normalize(domainOrAddress), requester, cancellationToken);
 
     public async Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken)
     {
         // Validate everything before any traffic, so one bad name is a clear error and not half a batch.
         var domains = domainsOrAddresses.Select(DomainName.Normalize).Distinct(StringComparer.Ordinal).ToList();
-        return await Task.WhenAll(domains.Select(d => AssessDomainAsync(d, cancellationToken)));
+        return await Task.WhenAll(domains.Select(d => AssessDomainAsync(d, ProbeRequester.Local, cancellationToken)));
     }
 
-    private async Task<DomainAssessment> AssessDomainAsync(string domain, CancellationToken caller)
+    private async Task<DomainAssessment> AssessDomainAsync(string domain, ProbeRequester requester, CancellationToken caller)
     {
+        var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var watch = Stopwatch.StartNew();
         var checkedAt = time.GetUtcNow();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
         deadline.CancelAfter(o.DomainTimeout);
         var token = deadline.Token;
 
-        var stsTask = Bounded(mtaSts.RunAsync(domain, token),
+        var stsTask = Bounded(mtaSts.RunAsync(domain, requester, token),
             () => (MtaStsReport.NoRecord with { Status = "fetch-error", Error = "the domain's time limit ran out" }, null), caller);
-        var rptTask = Bounded(TlsRptAsync(domain, token), () => TlsRptReport.None with { Error = "the domain's time limit ran out" }, caller);
+        var rptTask = Bounded(TlsRptAsync(dns, domain, token), () => TlsRptReport.None with { Error = "the domain's time limit ran out" }, caller);
         var mx = await Bounded(dns.LookupMxAsync(domain, token),
             () => new MxLookup(MxLookupStatus.DnsError, [], "the domain's time limit ran out", false), caller);
 
-        var hosts = await Task.WhenAll(mx.Targets.Take(o.MaxMxHosts).Select(t => AssessHostAsync(t, token, caller)));
+        var hosts = await Task.WhenAll(mx.Targets.Take(o.MaxMxHosts).Select(t => AssessHostAsync(dns, requester, t, token, caller)));
         var (stsReport, policy) = await stsTask;
         var matched = hosts.Select(h => h with { MtaStsMatch = policy is null ? null : policy.Matches(h.Host) }).ToList();
 
@@ -62,12 +69,12 @@ public sealed class DomainAssessor(
             stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);
     }
 
-    private async Task<MxHostReport> AssessHostAsync(MxTarget target, CancellationToken token, CancellationToken caller)
+    private async Task<MxHostReport> AssessHostAsync(IMailDns dns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
     {
         var tlsaTask = Bounded(dns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
         var addresses = await Bounded(dns.LookupAddressesAsync(target.Host, token),
             () => new AddressLookup([], null, "the domain's time limit ran out", false), caller);
-        var results = await Task.WhenAll(addresses.Addresses.Take(MaxAddressesPerHost).Select(a => ProbeAsync(target.Host, a, token, caller)));
+        var results = await Task.WhenAll(addresses.Addresses.Take(MaxAddressesPerHost).Select(a => ProbeAsync(target.Host, a, requester, token, caller)));
 
         var tlsa = await tlsaTask;
         // RFC 7672 §2.2.2: TLSA counts only when the MX host's address records are DNSSEC-secure as well.
@@ -80,7 +87,7 @@ public sealed class DomainAssessor(
             SecurityLevel.Unknown, dane, null);
     }
 
-    private async Task<SmtpProbeResult> ProbeAsync(string mxHost, IPAddress address, CancellationToken token, CancellationToken caller)
+    private async Task<SmtpProbeResult> ProbeAsync(string mxHost, IPAddress address, ProbeRequester requester, CancellationToken token, CancellationToken caller)
     {
         // Judge the address actually dialled, never the name (SSRF guard).
         if (!o.AllowPrivateNetworks && !AddressGuard.IsPublic(address))
@@ -89,7 +96,7 @@ public sealed class DomainAssessor(
             return NotDialled(address, ProbeOutcome.SkippedUnroutable, "this host has no route for IPv6");
         try
         {
-            return await probes.GetAsync(mxHost, address, token);
+            return await probes.GetAsync(mxHost, address, requester, token);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
@@ -100,7 +107,7 @@ public sealed class DomainAssessor(
     private SmtpProbeResult NotDialled(IPAddress address, ProbeOutcome outcome, string why)
         => new(address.ToString(), o.SmtpPort, outcome, null, why, null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
 
-    private async Task<TlsRptReport> TlsRptAsync(string domain, CancellationToken token)
+    private static async Task<TlsRptReport> TlsRptAsync(IMailDns dns, string domain, CancellationToken token)
     {
         var txt = await dns.LookupTxtAsync($"_smtp._tls.{domain}", token);
         return txt.Error is not null ? TlsRptReport.None with { Error = txt.Error } : TlsRptRecord.Parse(txt.Records);

@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Probing.Assessment;
 
@@ -9,6 +10,11 @@ public interface IDomainAssessor
     /// Throws <see cref="Names.InvalidDomainException"/> for a name that is not a valid domain.
     /// Never throws for failures of the probed side: those are findings.</summary>
     Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="AssessAsync(string, CancellationToken)"/>, on behalf of <paramref name="requester"/>
+    /// (its fair share of the prober). An assessor without a scheduler of its own may ignore the requester.</summary>
+    Task<DomainAssessment> AssessAsync(string domainOrAddress, ProbeRequester requester, CancellationToken cancellationToken)
+        => AssessAsync(domainOrAddress, cancellationToken);
 
     /// <summary>Assess many concurrently, sharing MX probes; one result per distinct domain, in input order.</summary>
     Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken);

@@ -1,15 +1,22 @@
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.MtaSts;
+using TlsPreflight.Probing.Scheduling;
 
 namespace TlsPreflight.Probing.Assessment;
 
-/// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report.</summary>
-public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache, MtaStsFetchBackoff backoff)
+/// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report. The TXT
+/// question and the fetch wait for the requester's turn in the scheduler.</summary>
+public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaStsPolicyFetcher fetcher, MtaStsPolicyCache cache,
+    MtaStsFetchBackoff backoff)
 {
+    /// <summary>The error of a fetch the HTTPS queue had no room for.</summary>
+    public const string QueueFull = "not fetched: too many policy fetches are waiting here (rate limited); ask again shortly";
+
     /// <summary>The report, and the policy when one applies (for matching the MX hosts).</summary>
-    public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, CancellationToken cancellationToken)
+    public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, ProbeRequester requester, CancellationToken cancellationToken)
     {
+        var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var txt = await dns.LookupTxtAsync($"_mta-sts.{domain}", cancellationToken);
         var claims = txt.Records.Where(r => r.StartsWith("v=STSv1", StringComparison.Ordinal)).ToList();
         if (txt.Error is not null || claims.Count == 0)
@@ -31,7 +38,13 @@ public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaSt
         if (cache.GetAny(domain) is null && backoff.Current(domain, record.Id) is { } recent)
             return (Failure(record.Id, recent.Result, $"from the failed fetch at {Clock(recent.At)}; {NextFetch(recent)}"), null);
 
-        var fetched = await fetcher.FetchAsync(domain, cancellationToken);
+        var queueFull = false;
+        var fetched = await scheduler.RunAsync(ProbeLane.Https, requester, null, t => fetcher.FetchAsync(domain, t),
+            () =>
+            {
+                queueFull = true;
+                return MtaStsFetchResult.FetchError(QueueFull);
+            }, cancellationToken);
         if (fetched.Policy is not null)
         {
             backoff.Succeeded(domain);
@@ -41,7 +54,8 @@ public sealed class MtaStsCheck(IMailDns dns, MtaStsPolicyFetcher fetcher, MtaSt
         // RFC 8461 §3.3: a failed refresh leaves a valid cached policy in force until it expires.
         if (cache.GetAny(domain) is { } previous)
             return Valid(previous.RecordId, previous.Policy, fromCache: true, error: fetched.Error);
-        var held = backoff.Failed(domain, record.Id, fetched);
+        // Our own full queue says nothing about the policy host: no back-off for it.
+        var held = queueFull ? null : backoff.Failed(domain, record.Id, fetched);
         return (Failure(record.Id, fetched, held is null ? null : NextFetch(held)), null);
     }
 

@@ -1,92 +1,139 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing.Assessment;
 
 /// <summary>Good citizenship for SMTP probes (PRODUCT.md "Running it"): one result per MX host and address, reused
 /// for <see cref="ProbingOptions.MxResultCacheLifetime"/> and shared while in flight, so domains sharing mail servers
-/// cost one probe; at most one connection at a time per MX address; at most MaxConcurrentProbes in all.</summary>
+/// cost one probe. Probes run in the scheduler's SMTP lane: at most one connection at a time per address gate,
+/// at most MaxConcurrentProbes in all, fairly per requester. A probe still waiting when its last caller has gone
+/// is dropped; one that has started finishes under its own step deadlines and is kept. At most
+/// <see cref="ProbingOptions.MxResultCacheSize"/> results are kept.</summary>
 public sealed class MxProbeCache : IDisposable
 {
-    private const int SweepAbove = 10_000;
+    /// <summary>The error of a probe the SMTP queue had no room for.</summary>
+    public const string QueueFull = "not dialled: too many SMTP probes are waiting here (rate limited); ask again shortly";
+
     private readonly StartTlsProbe probe;
     private readonly SmtpEgressMonitor egress;
+    private readonly ProbeScheduler scheduler;
     private readonly TimeProvider time;
     private readonly ProbingOptions o;
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = [];
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> addressGates = new();
-    private readonly SemaphoreSlim global;
-    // Probes outlive the callers that asked (others may share them); each step still has its own deadline.
+    // A started probe outlives the callers that asked (others may share it); each step still has its own deadline.
     private readonly CancellationTokenSource lifetime = new();
     private int probesStarted;
 
-    public MxProbeCache(StartTlsProbe probe, SmtpEgressMonitor egress, TimeProvider time, IOptions<ProbingOptions> options)
+    public MxProbeCache(StartTlsProbe probe, SmtpEgressMonitor egress, ProbeScheduler scheduler, TimeProvider time, IOptions<ProbingOptions> options)
     {
         this.probe = probe;
         this.egress = egress;
+        this.scheduler = scheduler;
         this.time = time;
         o = options.Value;
-        global = new SemaphoreSlim(Math.Max(1, o.MaxConcurrentProbes));
     }
 
     /// <summary>SMTP conversations actually started (not served from the cache).</summary>
     public int ProbesStarted => Volatile.Read(ref probesStarted);
 
-    /// <summary>The probe result for the MX host at this address: cached, in flight, or started now.
-    /// <paramref name="cancellationToken"/> only stops this caller's wait.</summary>
-    public Task<SmtpProbeResult> GetAsync(string mxHost, IPAddress address, CancellationToken cancellationToken)
+    /// <summary>Results and probes in flight held now.</summary>
+    public int Count
     {
-        var key = $"{mxHost}|{address}|{o.SmtpPort}";
-        var now = time.GetUtcNow();
-        Entry? entry;
-        lock (gate)
+        get
         {
-            if (!entries.TryGetValue(key, out entry) || now - entry.Started > o.MxResultCacheLifetime)
-            {
-                if (entries.Count > SweepAbove)
-                    Sweep(now);
-                entry = new Entry(Task.Run(() => RunAsync(mxHost, address), CancellationToken.None), now);
-                entries[key] = entry;
-            }
+            lock (gate)
+                return entries.Count;
         }
-        return entry.Result.WaitAsync(cancellationToken);
     }
 
-    private async Task<SmtpProbeResult> RunAsync(string mxHost, IPAddress address)
+    /// <summary>The probe result for the MX host at this address: cached, in flight, or queued now for the requester.
+    /// <paramref name="cancellationToken"/> stops this caller's wait; when no caller waits any more, a queued probe is dropped.</summary>
+    public async Task<SmtpProbeResult> GetAsync(string mxHost, IPAddress address, ProbeRequester requester, CancellationToken cancellationToken)
     {
-        var token = lifetime.Token;
-        var addressGate = addressGates.GetOrAdd(address.ToString(), _ => new SemaphoreSlim(1, 1));
-        await addressGate.WaitAsync(token);
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = $"{mxHost}|{AddressGateKey.Canonical(address)}|{o.SmtpPort}";
+        var now = time.GetUtcNow();
+        Entry entry;
+        lock (gate)
+        {
+            if (!entries.TryGetValue(key, out var found) || !found.Usable(now, o.MxResultCacheLifetime))
+            {
+                if (entries.Count >= o.MxResultCacheSize)
+                    Prune(now);
+                found = new Entry(key, now);
+                entries[key] = found;
+                found.Result = QueueAsync(found, mxHost, address, requester);
+            }
+            entry = found;
+            entry.Waiters++;
+        }
+
         try
         {
-            await global.WaitAsync(token);
-            try
-            {
-                Interlocked.Increment(ref probesStarted);
-                var result = await probe.ProbeAsync(mxHost, address, token);
-                egress.Record(result);
-                return result;
-            }
-            finally
-            {
-                global.Release();
-            }
+            return await entry.Result.WaitAsync(cancellationToken);
         }
         finally
         {
-            addressGate.Release();
+            Leave(entry);
         }
     }
 
-    private void Sweep(DateTimeOffset now)
+    private async Task<SmtpProbeResult> QueueAsync(Entry entry, string mxHost, IPAddress address, ProbeRequester requester)
     {
-        foreach (var (key, old) in entries.Where(e => now - e.Value.Started > o.MxResultCacheLifetime).ToList())
-            if (old.Result.IsCompleted)
-                entries.Remove(key);
+        await Task.Yield(); // the entry is in the table before anything can complete it
+        return await scheduler.RunAsync(ProbeLane.Smtp, requester, AddressGateKey.For(address),
+            _ => RunAsync(entry, mxHost, address),
+            () =>
+            {
+                entry.Uncacheable = true;
+                return new SmtpProbeResult(address.ToString(), o.SmtpPort, ProbeOutcome.RateLimited, "queue", QueueFull,
+                    null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
+            },
+            entry.Abandoned.Token);
+    }
+
+    private async Task<SmtpProbeResult> RunAsync(Entry entry, string mxHost, IPAddress address)
+    {
+        entry.Started = true;
+        Interlocked.Increment(ref probesStarted);
+        var result = await probe.ProbeAsync(mxHost, address, lifetime.Token);
+        egress.Record(result);
+        return result;
+    }
+
+    /// <summary>The last caller of a probe that has not started withdraws it from the queue.</summary>
+    private void Leave(Entry entry)
+    {
+        bool abandon;
+        lock (gate)
+        {
+            entry.Waiters--;
+            abandon = entry.Waiters == 0 && !entry.Started && !entry.Result.IsCompleted;
+            if (abandon && entries.TryGetValue(entry.Key, out var current) && current == entry)
+                entries.Remove(entry.Key);
+        }
+        if (abandon)
+            entry.Abandoned.Cancel();
+    }
+
+    /// <summary>Drop expired results; when still full, the oldest finished ones, down to nine tenths of the bound.
+    /// Probes in flight stay: the scheduler's queue bounds already limit them.</summary>
+    private void Prune(DateTimeOffset now)
+    {
+        var finished = entries.Values.Where(e => e.Result.IsCompleted).OrderBy(e => e.Created).ToList();
+        foreach (var old in finished.Where(e => !e.Usable(now, o.MxResultCacheLifetime)))
+            entries.Remove(old.Key);
+        var target = o.MxResultCacheSize - Math.Max(1, o.MxResultCacheSize / 10);
+        foreach (var old in finished.Where(e => entries.ContainsKey(e.Key)))
+        {
+            if (entries.Count <= target)
+                break;
+            entries.Remove(old.Key);
+        }
     }
 
     public void Dispose()
@@ -95,5 +142,19 @@ public sealed class MxProbeCache : IDisposable
         lifetime.Dispose();
     }
 
-    private sealed record Entry(Task<SmtpProbeResult> Result, DateTimeOffset Started);
+    private sealed class Entry(string key, DateTimeOffset created)
+    {
+        public string Key { get; } = key;
+        public DateTimeOffset Created { get; } = created;
+        public Task<SmtpProbeResult> Result { get; set; } = null!;
+        public CancellationTokenSource Abandoned { get; } = new();
+        /// <summary>Guarded by the cache's lock.</summary>
+        public int Waiters { get; set; }
+        public volatile bool Started;
+        public volatile bool Uncacheable;
+
+        /// <summary>Reusable: in flight, or a real result younger than the lifetime.</summary>
+        public bool Usable(DateTimeOffset now, TimeSpan lifetime)
+            => !Result.IsCompleted || (Result.IsCompletedSuccessfully && !Uncacheable && now - Created <= lifetime);
+    }
 }

@@ -21,7 +21,7 @@ public static class FindingText
         [FindingCodes.TlsHandshakeFailed] = "The mail server offers STARTTLS but the TLS handshake fails; most senders then deliver in clear text.",
         [FindingCodes.TlsNoSharedCipher] = "The mail server offers STARTTLS but shares no cipher suite with modern senders, so the handshake fails and most senders deliver in clear text.",
         [FindingCodes.MxUnreachable] = "The mail server could not be reached.",
-        [FindingCodes.RateLimited] = "The mail server asked us to come back later (rate limited); it was not tested.",
+        [FindingCodes.RateLimited] = "The mail server was not tested: it asked us to come back later, or this service had too many checks waiting (rate limited).",
         [FindingCodes.Timeout] = "The mail server did not answer in time.",
         [FindingCodes.SmtpRejected] = "The mail server refused our connection with a permanent error.",
         [FindingCodes.ProtocolError] = "The mail server answered with something that is not valid SMTP.",

@@ -50,4 +50,32 @@ public sealed class MtaStsPolicyCacheTests
 
         Assert.Null(cache.GetAny("example.com"));
     }
+
+    [Fact]
+    public void A_full_cache_evicts_the_policies_expiring_soonest_and_keeps_the_new_one()
+    {
+        var clock = new ManualClock();
+        var cache = new MtaStsPolicyCache(clock, capacity: 10);
+        for (var i = 0; i < 10; i++)
+            cache.Store($"d{i}.example", "id", Day with { MaxAgeSeconds = 3600 * (i + 1) });
+
+        cache.Store("new.example", "id", Day);
+
+        Assert.True(cache.Count <= 10);
+        Assert.Same(Day, cache.Get("new.example", "id"));
+        Assert.Null(cache.GetAny("d0.example")); // expired soonest: evicted first
+        Assert.NotNull(cache.GetAny("d9.example"));
+    }
+
+    [Fact]
+    public void However_many_domains_are_stored_the_cache_never_holds_more_than_its_capacity()
+    {
+        var cache = new MtaStsPolicyCache(new ManualClock(), capacity: 50);
+
+        for (var i = 0; i < 1000; i++)
+            cache.Store($"d{i}.example", "id", Day);
+
+        Assert.InRange(cache.Count, 1, 50);
+        Assert.Same(Day, cache.Get("d999.example", "id"));
+    }
 }

@@ -47,6 +47,23 @@ public sealed class ProbingOptionsValidatorTests
     }
 
     [Fact]
+    public void Zero_scheduler_limits_and_cache_sizes_are_each_named_in_the_error()
+    {
+        var error = Invalid(o =>
+        {
+            o.MaxConcurrentDnsQueries = 0;
+            o.MaxConcurrentPolicyFetches = 0;
+            o.MaxQueuedPerTenant = 0;
+            o.MaxQueued = 0;
+            o.MxResultCacheSize = 0;
+            o.MtaStsPolicyCacheSize = 0;
+        });
+
+        foreach (var name in new[] { "MaxConcurrentDnsQueries", "MaxConcurrentPolicyFetches", "MaxQueuedPerTenant", "MaxQueued ", "MxResultCacheSize", "MtaStsPolicyCacheSize" })
+            Assert.Contains(name, error.Message);
+    }
+
+    [Fact]
     public void The_defaults_are_valid()
     {
         using var provider = new ServiceCollection().AddTlsPreflightProbing().BuildServiceProvider();

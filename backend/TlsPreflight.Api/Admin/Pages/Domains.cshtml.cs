@@ -48,7 +48,7 @@ public sealed class DomainsModel(
             return;
         }
 
-        var cached = await assessments.GetAsync(domain, Refresh, options.Value.PreviewDeadline, cancellationToken);
+        var cached = await assessments.GetAsync(domain, Refresh, options.Value.PreviewDeadline, Caller.TenantId, cancellationToken);
         Assessment = cached.Assessment;
         FromCache = cached.FromCache;
 
