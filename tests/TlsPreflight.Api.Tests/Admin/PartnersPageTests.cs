@@ -24,11 +24,11 @@ public sealed class PartnersPageTests(AdminSiteFactory site) : IClassFixture<Adm
         await site.Services.GetRequiredService<RecheckPass>().RunOnceAsync(Cancel);
         using var admin = await site.SignInAsync(tenant);
         var partners = await admin.GetAsync("/admin/partners");
-        var timeline = await admin.GetAsync($"/admin/partners/{partner}");
+        var timeline = await admin.GetAsync($"/admin/partner?domain={partner}");
         var overview = await admin.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.OK, partners.Status);
-        Assert.Contains($"href=\"/admin/partners/{partner}\"", partners.Html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/partner?domain={partner}\"", partners.Html, StringComparison.Ordinal);
         Assert.Contains("badge level-verified", partners.Html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart strip\"", partners.Html, StringComparison.Ordinal);
         Assert.Contains("class=\"level-plaintext\"", partners.Html, StringComparison.Ordinal);

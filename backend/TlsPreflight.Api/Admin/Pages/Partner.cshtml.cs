@@ -4,15 +4,15 @@ using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Api.Admin.Pages;
 
-/// <summary>One watched domain's history as a timeline, newest first.</summary>
+/// <summary>One watched domain's history as a timeline, newest first: /admin/partner?domain=….</summary>
 public sealed class PartnerModel(PartnerOverview overview) : AdminPageModel
 {
     public string Domain { get; private set; } = "";
     public IReadOnlyList<PostureView> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string domain, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? domain, CancellationToken cancellationToken)
     {
-        if (!DomainName.TryNormalize(domain, out var normalized, out _))
+        if (domain == null || !DomainName.TryNormalize(domain, out var normalized, out _))
         {
             return NotFound();
         }
