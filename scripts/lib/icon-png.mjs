@@ -3,7 +3,7 @@ import { deflateSync } from "node:zlib";
 
 export const ICON_SIZES = [16, 32, 64, 80, 128];
 
-const BLUE = [15, 108, 189];
+export const BLUE = [15, 108, 189];
 const WHITE = [255, 255, 255];
 
 /** Coverage of the shapes at a point in a 1×1 square: 0 outside, 1 disc, 2 padlock. */
@@ -19,7 +19,9 @@ function shapeAt(x, y) {
   return (inBody && !keyhole) || inShackle || inLegs ? 2 : 1;
 }
 
-export function iconPng(size) {
+/** The icon: a white padlock on a blue disc. With `outline`, the padlock alone, white on transparent
+ * (the unified manifest's 32×32 outline icon, which Teams and Microsoft 365 tint themselves). */
+export function iconPng(size, { outline = false } = {}) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   const n = 4;
   for (let py = 0; py < size; py++) {
@@ -31,8 +33,8 @@ export function iconPng(size) {
         if (s >= 1) disc++;
         if (s === 2) lock++;
       }
-      const alpha = disc / (n * n);
-      const mix = disc ? lock / disc : 0;
+      const alpha = (outline ? lock : disc) / (n * n);
+      const mix = outline ? 1 : disc ? lock / disc : 0;
       const o = py * (size * 4 + 1) + 1 + px * 4;
       for (let c = 0; c < 3; c++) raw[o + c] = Math.round(BLUE[c] * (1 - mix) + WHITE[c] * mix);
       raw[o + 3] = Math.round(alpha * 255);

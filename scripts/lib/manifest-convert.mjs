@@ -21,6 +21,22 @@ function schemaFor(manifest) {
 
 /** Returns error strings; an empty list means the converter and the schema both accept the manifest. */
 export async function convertAndValidate(manifestPath) {
+  const { manifest, errors } = await convert(manifestPath);
+  return manifest ? validateUnified(manifest) : errors;
+}
+
+/** The unified manifest checked against its bundled schema, plus the two launch events the add-in needs. */
+export async function validateUnified(manifest) {
+  const errors = (await AppManifestUtils.validateAgainstSchema(manifest, schemaFor(manifest))).map((e) => `JSON schema: ${e}`);
+  const events = (manifest.extensions ?? []).flatMap((x) => x.autoRunEvents ?? []).flatMap((a) => a.events ?? []);
+  for (const type of ["messageRecipientsChanged", "messageSending"]) {
+    if (!events.some((e) => e.type === type)) errors.push(`the converted manifest has no ${type} event`);
+  }
+  return errors;
+}
+
+/** The XML manifest converted by Microsoft's converter: `{ manifest }`, or `{ errors }` when it produced nothing. */
+export async function convert(manifestPath) {
   const out = mkdtempSync(join(tmpdir(), "tlspreflight-manifest-"));
   try {
     const cli = join(dirname(require.resolve("office-addin-manifest-converter/package.json")), "cli.js");
@@ -33,14 +49,8 @@ export async function convertAndValidate(manifestPath) {
     }
     // The converter exits 0 even when it fails: the file is the only proof.
     const jsonPath = join(out, "manifest.json");
-    if (!existsSync(jsonPath)) return [`the converter produced no manifest.json: ${output.trim().split("\n").slice(-3).join(" ") || "no output"}`];
-    const manifest = JSON.parse(readFileSync(jsonPath, "utf8"));
-    const errors = (await AppManifestUtils.validateAgainstSchema(manifest, schemaFor(manifest))).map((e) => `JSON schema: ${e}`);
-    const events = (manifest.extensions ?? []).flatMap((x) => x.autoRunEvents ?? []).flatMap((a) => a.events ?? []);
-    for (const type of ["messageRecipientsChanged", "messageSending"]) {
-      if (!events.some((e) => e.type === type)) errors.push(`the converted manifest has no ${type} event`);
-    }
-    return errors;
+    if (!existsSync(jsonPath)) return { errors: [`the converter produced no manifest.json: ${output.trim().split("\n").slice(-3).join(" ") || "no output"}`] };
+    return { manifest: JSON.parse(readFileSync(jsonPath, "utf8")) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -127,7 +127,10 @@ describe("the admin page", () => {
     await page.goto(`${baseUrl}/admin/export`);
     const script = await page.locator("#script").innerText();
     expect(script).toContain(`-RecipientDomains '${FORCED}'`);
-    expect(script).toContain("-TlsSettings 'DomainValidation'");
+    // The lab's plaintext MX presents no certificate, so no -TlsDomain is guessed (the comment says why).
+    expect(script).toContain("-TlsSettings 'CertificateValidation'");
+    expect(script).toContain("no certificate was observed on mx.plaintext.lab.test");
+    expect(script).not.toContain("-TlsDomain '");
     expect(script).toContain("New-OutboundConnector -Name 'TLS Preflight verified plaintext.lab.test'");
     await page.getByRole("button", { name: "Copy" }).click();
     expect(await page.locator("[data-copy-status]").innerText()).toMatch(/Copied|Ctrl\+C/);

@@ -34,6 +34,7 @@ const FINDING_WORDS: Record<string, string> = {
   "mx-no-address": "A mail server name has no address.",
   "dns-failure": "The domain's DNS could not be read.",
   "smtp-egress-blocked": "This service cannot reach mail servers (outbound port 25 is blocked).",
+  "prober-unreachable": "This service's probe agents could not be reached.",
   "mta-sts-enforce": "The domain requires encryption (MTA-STS enforce).",
   "mta-sts-testing": "The domain tests an MTA-STS policy but does not enforce it yet.",
   "dane-valid": "The domain pins its certificates with DANE.",

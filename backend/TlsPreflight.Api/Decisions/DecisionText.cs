@@ -17,8 +17,8 @@ public static class DecisionText
                 FindingCodes.TlsHandshakeFailed, FindingCodes.DowngradeSuspected),
             SecurityLevel.Encrypted => First(FindingCodes.CertificateExpired, FindingCodes.CertificateHostMismatch, FindingCodes.CertificateNotTrusted,
                 FindingCodes.ValidationFailure, FindingCodes.LegacyTlsVersion),
-            SecurityLevel.Unknown => First(FindingCodes.SmtpEgressBlocked, FindingCodes.DnssecInvalid, FindingCodes.Timeout, FindingCodes.DnsFailure,
-                FindingCodes.MxUnreachable, FindingCodes.RateLimited),
+            SecurityLevel.Unknown => First(FindingCodes.ProberUnreachable, FindingCodes.SmtpEgressBlocked, FindingCodes.DnssecInvalid, FindingCodes.Timeout,
+                FindingCodes.DnsFailure, FindingCodes.MxUnreachable, FindingCodes.RateLimited),
             SecurityLevel.NoMail => First(FindingCodes.DomainNotFound, FindingCodes.NullMx, FindingCodes.NoMailServer),
             _ => null,
         };

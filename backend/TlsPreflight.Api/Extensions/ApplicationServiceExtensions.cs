@@ -7,6 +7,7 @@ using TlsPreflight.Api.Hosting;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.RemoteProbing;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.VerifiedDomains;
 using TlsPreflight.Probing;
@@ -24,9 +25,11 @@ public static class ApplicationServiceExtensions
         builder.AddStorage();
         builder.AddCaching();
         builder.AddApiHealthChecks();
+        builder.AddSharedDataProtection();
 
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName);
+        builder.AddRemoteProbing(); // first: with agents configured it takes IDomainAssessor, and no SMTP leaves this process
         services.AddTlsPreflightProbing();
 
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName);

@@ -42,6 +42,8 @@ public static class FindingCodes
     public const string MxNoAddress = "mx-no-address";
     public const string DnsFailure = "dns-failure";
     public const string SmtpEgressBlocked = "smtp-egress-blocked";
+    /// <summary>The API delegates probing to agents (Probing:Remote) and none of them answered.</summary>
+    public const string ProberUnreachable = "prober-unreachable";
     public const string MtaStsEnforce = "mta-sts-enforce";
     public const string MtaStsTesting = "mta-sts-testing";
     public const string DaneValid = "dane-valid";

@@ -39,6 +39,7 @@ public static class FindingText
         [FindingCodes.MxNoAddress] = "The mail server name has no address.",
         [FindingCodes.DnsFailure] = "The domain's DNS could not be read.",
         [FindingCodes.SmtpEgressBlocked] = "This service cannot open SMTP connections (port 25 is blocked here), so the servers could not be tested.",
+        [FindingCodes.ProberUnreachable] = "None of this service's probe agents could be reached, so the mail servers could not be tested.",
         [FindingCodes.MtaStsEnforce] = "The domain publishes an MTA-STS policy in enforce mode.",
         [FindingCodes.MtaStsTesting] = "The domain publishes an MTA-STS policy in testing mode: reports only, no enforcement.",
         [FindingCodes.DaneValid] = "Every mail server is authenticated by DNSSEC-signed DANE records.",

@@ -8,42 +8,87 @@ public sealed class ExchangeConnectorScriptTests
 {
     private static ForcedTlsRule Rule(string pattern, SecurityLevel level, PolicyAction action = PolicyAction.Block) => new(pattern, level, action);
 
-    public static TheoryData<SecurityLevel, bool, string, string?, string?, string?> LevelMappings => new()
+    private static ConnectorEvidence Seen(bool mxLookupSecure, bool daneOnEveryMx, params string[] hosts)
+        => new([.. hosts.Select(host => new MxCertificates(host, [["*.partner.com"]]))], mxLookupSecure, daneOnEveryMx,
+            new DateTimeOffset(2026, 12, 1, 21, 40, 0, TimeSpan.Zero), CheckedAtExport: !mxLookupSecure);
+
+    public static TheoryData<SecurityLevel, bool, ConnectorTlsSettings, string?, SmtpDaneMode?, MtaStsMode?> LevelMappings => new()
     {
-        // level, DANE known valid, TlsSettings, TlsDomain, SmtpDaneMode, MtaStsMode
-        { SecurityLevel.Encrypted, false, "EncryptionOnly", null, null, null },
-        { SecurityLevel.Verified, false, "DomainValidation", "*.partner.com", null, null },
-        { SecurityLevel.Verified, true, "DomainValidation", "*.partner.com", null, null },
-        { SecurityLevel.Enforced, false, "DomainValidation", "*.partner.com", "Opportunistic", "Opportunistic" },
-        { SecurityLevel.Enforced, true, "DomainValidation", "*.partner.com", "Mandatory", "Opportunistic" },
+        // level, DNSSEC-secure TLSA matched on every MX, TlsSettings, TlsDomain, SmtpDaneMode, MtaStsMode
+        { SecurityLevel.Encrypted, false, ConnectorTlsSettings.EncryptionOnly, null, null, null },
+        { SecurityLevel.Verified, false, ConnectorTlsSettings.DomainValidation, "*.partner.com", null, null },
+        { SecurityLevel.Verified, true, ConnectorTlsSettings.DomainValidation, "*.partner.com", null, null },
+        { SecurityLevel.Enforced, false, ConnectorTlsSettings.DomainValidation, "*.partner.com", SmtpDaneMode.Opportunistic, MtaStsMode.Opportunistic },
+        { SecurityLevel.Enforced, true, ConnectorTlsSettings.DomainValidation, "*.partner.com", SmtpDaneMode.Mandatory, MtaStsMode.Opportunistic },
     };
 
     [Theory]
     [MemberData(nameof(LevelMappings))]
-    public void Each_required_level_maps_to_its_connector_settings(SecurityLevel level, bool daneValid, string tlsSettings, string? tlsDomain, string? dane, string? sts)
+    public void Each_required_level_maps_to_its_connector_settings(SecurityLevel level, bool dane, ConnectorTlsSettings tlsSettings, string? tlsDomain, SmtpDaneMode? daneMode, MtaStsMode? sts)
     {
-        var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = new(["mx1.partner.com", "mx2.partner.com"], daneValid) };
+        var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = Seen(true, dane, "mx1.partner.com", "mx2.partner.com") };
 
         var connector = Assert.Single(ExchangeConnectorScript.Plan([Rule("partner.com", level)], evidence).Connectors);
 
         Assert.Equal(["partner.com"], connector.RecipientDomains);
         Assert.Equal(tlsSettings, connector.TlsSettings);
         Assert.Equal(tlsDomain, connector.TlsDomain);
-        Assert.Equal(dane, connector.SmtpDaneMode);
+        Assert.Equal(daneMode, connector.SmtpDaneMode);
         Assert.Equal(sts, connector.MtaStsMode);
     }
 
-    [Theory]
-    [InlineData("partner.com", null, "*.partner.com")]
-    [InlineData("partner.com", "partner-com.mail.protection.outlook.com", "partner-com.mail.protection.outlook.com")]
-    [InlineData("partner.com", "mx1.mail.partner.com mx2.mail.partner.com", "*.mail.partner.com")]
-    [InlineData("partner.com", "mx.a.net mx.b.org", "*.partner.com")]
-    [InlineData("*.college.edu", "mx.elsewhere.net", "*.college.edu")]
-    public void TlsDomain_is_the_mx_name_a_shared_parent_or_the_pattern(string pattern, string? mxHosts, string expected)
+    public static TheoryData<string, string, ConnectorTlsSettings, string> WithoutAName => new()
     {
-        var evidence = mxHosts == null ? null : new ConnectorEvidence(mxHosts.Split(' '), false);
+        // rule, evidence, TlsSettings, words in the connector's comment
+        { "no evidence", "partner.com", ConnectorTlsSettings.CertificateValidation, "not assessed yet" },
+        { "a wildcard rule", "*.college.edu", ConnectorTlsSettings.CertificateValidation, "wildcard rule" },
+    };
 
-        Assert.Equal(expected, ExchangeConnectorScript.TlsDomainFor(pattern, evidence));
+    [Theory]
+    [MemberData(nameof(WithoutAName))]
+    public void Without_a_certificate_name_the_connector_validates_the_certificate_and_says_why(string partner, string pattern, ConnectorTlsSettings tlsSettings, string why)
+    {
+        var connector = Assert.Single(ExchangeConnectorScript.Plan([Rule(pattern, SecurityLevel.Verified)]).Connectors);
+
+        Assert.True(tlsSettings == connector.TlsSettings, partner);
+        Assert.Null(connector.TlsDomain);
+        Assert.Contains(why, connector.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dane_mandatory_needs_a_dnssec_authenticated_mx_lookup_too()
+    {
+        // TLSA matched, but the MX names came from an unsigned answer (RFC 7672 §2.2.1: then DANE does not apply).
+        var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = Seen(false, true, "mx.partner.com") };
+
+        var connector = Assert.Single(ExchangeConnectorScript.Plan([Rule("partner.com", SecurityLevel.Enforced)], evidence).Connectors);
+
+        Assert.Equal(SmtpDaneMode.Opportunistic, connector.SmtpDaneMode);
+    }
+
+    [Fact]
+    public void A_dane_ee_server_without_a_ca_certificate_is_authenticated_by_dane_not_by_a_certificate_check()
+    {
+        var selfSigned = Seen(true, true, "mx.partner.com") with { CertificatesTrusted = false };
+        var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = selfSigned };
+
+        var connector = Assert.Single(ExchangeConnectorScript.Plan([Rule("partner.com", SecurityLevel.Enforced)], evidence).Connectors);
+
+        Assert.Equal(ConnectorTlsSettings.EncryptionOnly, connector.TlsSettings);
+        Assert.Null(connector.TlsDomain);
+        Assert.Equal(SmtpDaneMode.Mandatory, connector.SmtpDaneMode);
+    }
+
+    [Fact]
+    public void The_comment_above_a_connector_says_which_mx_which_names_and_when()
+    {
+        var evidence = new Dictionary<string, ConnectorEvidence> { ["partner.com"] = Seen(false, false, "mx1.partner.com", "mx2.partner.com") };
+
+        var script = ConnectorScript.Render(ExchangeConnectorScript.Plan([Rule("partner.com", SecurityLevel.Verified)], evidence), 4);
+
+        Assert.Contains("#   MX mx1.partner.com: certificate names *.partner.com\n", script, StringComparison.Ordinal);
+        Assert.Contains("#   MX mx2.partner.com: certificate names *.partner.com\n", script, StringComparison.Ordinal);
+        Assert.Contains("#   checked 2026-12-01 21:40:00 UTC, re-checked for this export; MX lookup not DNSSEC-signed\n", script, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,23 +115,25 @@ public sealed class ExchangeConnectorScriptTests
         var skipped = Assert.Single(plan.Skipped);
         Assert.Equal("soft.com", skipped.Pattern);
         Assert.Contains(reason, skipped.Reason, StringComparison.Ordinal);
-        Assert.Contains("nothing to configure", ExchangeConnectorScript.Render(plan, 3), StringComparison.Ordinal);
+        Assert.Contains("nothing to configure", ConnectorScript.Render(plan, 3), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_script_updates_an_existing_connector_or_creates_it_with_every_parameter()
     {
         var plan = ExchangeConnectorScript.Plan([Rule("partner.com", SecurityLevel.Enforced)],
-            new Dictionary<string, ConnectorEvidence> { ["partner.com"] = new(["mx.partner.com"], true) });
+            new Dictionary<string, ConnectorEvidence> { ["partner.com"] = Seen(true, true, "mx.partner.com") });
 
-        var script = ExchangeConnectorScript.Render(plan, 7);
+        var script = ConnectorScript.Render(plan, 7);
 
-        const string parameters = " -RecipientDomains 'partner.com' -TlsSettings 'DomainValidation' -TlsDomain 'mx.partner.com'"
-            + " -SmtpDaneMode 'Mandatory' -MtaStsMode 'Opportunistic' -UseMXRecord $true -IsTransportRuleScoped $false";
+        const string core = " -RecipientDomains 'partner.com' -TlsSettings 'DomainValidation' -TlsDomain '*.partner.com'"
+            + " -UseMXRecord $true -IsTransportRuleScoped $false -Comment '[TLS Preflight] policy version 7; managed by the TLS Preflight export, which overwrites changes.'";
+        const string modes = " -SmtpDaneMode 'Mandatory' -MtaStsMode 'Opportunistic'";
         Assert.Contains("policy version 7", script, StringComparison.Ordinal);
-        Assert.Contains("if (Get-OutboundConnector -Identity 'TLS Preflight enforced partner.com' -ErrorAction SilentlyContinue) {\n", script, StringComparison.Ordinal);
-        Assert.Contains("    Set-OutboundConnector -Identity 'TLS Preflight enforced partner.com'" + parameters + "\n", script, StringComparison.Ordinal);
-        Assert.Contains("    New-OutboundConnector -Name 'TLS Preflight enforced partner.com' -ConnectorType Partner -Enabled $true" + parameters + "\n", script, StringComparison.Ordinal);
+        Assert.Contains("if ($existing | Where-Object { $_.Name -eq 'TLS Preflight enforced partner.com' }) {\n", script, StringComparison.Ordinal);
+        Assert.Contains("    Set-OutboundConnector -Identity 'TLS Preflight enforced partner.com'" + core + modes + "\n", script, StringComparison.Ordinal);
+        Assert.Contains("    New-OutboundConnector -Name 'TLS Preflight enforced partner.com' -ConnectorType Partner -Enabled $true" + core + "\n"
+            + "    Set-OutboundConnector -Identity 'TLS Preflight enforced partner.com'" + modes + "\n", script, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,15 +146,5 @@ public sealed class ExchangeConnectorScriptTests
 
         Assert.All(names, n => Assert.True(n.Length <= ExchangeConnectorScript.MaxNameLength, n));
         Assert.NotEqual(names[0], names[1]);
-    }
-
-    [Fact]
-    public void Comments_cannot_be_broken_out_of_by_a_line_break()
-    {
-        var plan = new ConnectorPlan([], [new SkippedRule("x.com\nRemove-OutboundConnector 'all'", "reason\r\nStop-Service")]);
-
-        var script = ExchangeConnectorScript.Render(plan, 1);
-
-        Assert.All(script.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("#", line, StringComparison.Ordinal));
     }
 }

@@ -5,12 +5,18 @@ using TlsPreflight.Probing.Names;
 namespace TlsPreflight.Api.Tests.Admin;
 
 /// <summary>In-test engine: the domain's first label names its level (plaintext.partner.test → plaintext);
-/// anything else is unknown. One MX host with one STARTTLS probe, so the report page has evidence to show.</summary>
+/// anything else is unknown; `slow.` never finishes. One MX host with one STARTTLS probe, so the report page has evidence to show.</summary>
 public sealed class LevelByLabelAssessor : IDomainAssessor
 {
-    public Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
+    public async Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
     {
         var domain = DomainName.Normalize(domainOrAddress);
+        if (domain.StartsWith("slow.", StringComparison.Ordinal))
+        {
+            // "slow" never finishes: the caller's deadline decides (the probe stops with the application).
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+
         var level = domain.Split('.')[0] switch
         {
             "plaintext" => SecurityLevel.Plaintext,
@@ -35,8 +41,8 @@ public sealed class LevelByLabelAssessor : IDomainAssessor
         var probe = new SmtpProbeResult("127.1.0.1", 25, ProbeOutcome.Completed, null, null, 221, "220 mx." + domain + " ESMTP",
             level >= SecurityLevel.Encrypted, tls, new ProbeTimings(1, 1, 1, 1, 1, 5));
         var mx = new MxHostReport("mx." + domain, 10, false, null, [probe], level, TlsaReport.None, null);
-        return Task.FromResult(new DomainAssessment(domain, level, findings, [mx], MtaStsReport.NoRecord, DaneReport.None, TlsRptReport.None,
-            DateTimeOffset.UtcNow, 5));
+        return new DomainAssessment(domain, level, findings, [mx], MtaStsReport.NoRecord, DaneReport.None, TlsRptReport.None,
+            DateTimeOffset.UtcNow, 5);
     }
 
     public async Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken)

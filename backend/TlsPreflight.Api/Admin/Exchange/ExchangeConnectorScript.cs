@@ -7,7 +7,7 @@ using TlsPreflight.Probing.Model;
 namespace TlsPreflight.Api.Admin.Exchange;
 
 /// <summary>Maps the forced-TLS list to Exchange Online outbound connectors (smtp-tls-standards.md
-/// "Levels → enforcement settings") and writes them as PowerShell that can be run again safely.</summary>
+/// "Levels → enforcement settings"); <see cref="ConnectorScript"/> writes them as PowerShell.</summary>
 public static class ExchangeConnectorScript
 {
     public const string NamePrefix = "TLS Preflight";
@@ -16,6 +16,7 @@ public static class ExchangeConnectorScript
 
     /// <summary>Only `block` rules get a connector: a connector makes Exchange refuse delivery without TLS, which is a
     /// block; enforcing a `warn` or `allow` rule that way would be stricter than the admin chose.</summary>
+    /// <param name="evidence">Per domain pattern, what its assessment showed; a domain without an entry has none yet.</param>
     public static ConnectorPlan Plan(IReadOnlyList<ForcedTlsRule> rules, IReadOnlyDictionary<string, ConnectorEvidence>? evidence = null)
     {
         var connectors = new List<OutboundConnector>();
@@ -37,12 +38,8 @@ public static class ExchangeConnectorScript
                     encryptedOnly.Add(rule.Pattern);
                     break;
                 case SecurityLevel.Verified:
-                    connectors.Add(Validated(rule, "verified", TlsDomainFor(rule.Pattern, known), dane: null, sts: null));
-                    break;
                 case SecurityLevel.Enforced:
-                    // DANE Mandatory refuses delivery without valid DANE: only where the domain is known to publish it.
-                    connectors.Add(Validated(rule, "enforced", TlsDomainFor(rule.Pattern, known),
-                        dane: known?.DaneValid == true ? "Mandatory" : "Opportunistic", sts: "Opportunistic"));
+                    connectors.Add(Validated(rule, known));
                     break;
                 default:
                     skipped.Add(new SkippedRule(rule.Pattern, "required level plaintext asks for nothing beyond Exchange's opportunistic TLS."));
@@ -53,93 +50,63 @@ public static class ExchangeConnectorScript
         if (encryptedOnly.Count > 0)
         {
             // One connector for all: EncryptionOnly checks no certificate, so nothing differs per domain.
-            connectors.Insert(0, new OutboundConnector($"{NamePrefix} encrypted", encryptedOnly, "EncryptionOnly", null, null, null,
-                "required level encrypted: TLS is mandatory, any certificate is accepted."));
+            connectors.Insert(0, new OutboundConnector($"{NamePrefix} encrypted", encryptedOnly, ConnectorTlsSettings.EncryptionOnly, null, null, null,
+                "required level encrypted: TLS is mandatory, any certificate is accepted.", []));
         }
 
         return new ConnectorPlan(connectors, skipped);
     }
 
-    /// <summary>The PowerShell for <paramref name="plan"/>: update the connector when it exists, else create it.</summary>
-    public static string Render(ConnectorPlan plan, int policyVersion)
+    /// <summary>The name the recipient's certificates carry (<see cref="TlsDomainSelection"/>). A wildcard rule covers
+    /// domains whose mail servers are not known one by one, so it gets none: its pattern is not a certificate name.</summary>
+    public static TlsDomainChoice TlsDomainFor(string pattern, ConnectorEvidence? evidence)
+        => pattern.StartsWith("*.", StringComparison.Ordinal)
+            ? new(null, "a wildcard rule covers domains whose mail servers are not known one by one.")
+            : TlsDomainSelection.For(evidence);
+
+    private static OutboundConnector Validated(ForcedTlsRule rule, ConnectorEvidence? evidence)
     {
-        var script = new StringBuilder();
-        script.Append("# TLS Preflight: Exchange Online outbound connectors for policy version ")
-            .Append(policyVersion.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append("# Run in Exchange Online PowerShell (Connect-ExchangeOnline) as an Exchange administrator.\n")
-            .Append("# Running it again updates the connectors of the same name.\n");
-        foreach (var skipped in plan.Skipped)
+        var level = rule.RequiredLevel.ToString().ToLowerInvariant();
+        var choice = TlsDomainFor(rule.Pattern, evidence);
+        var enforced = rule.RequiredLevel == SecurityLevel.Enforced;
+        // DANE Mandatory refuses delivery without valid DANE: only on DNSSEC-secure TLSA that matched on every MX.
+        SmtpDaneMode? dane = !enforced ? null
+            : evidence is { DaneOnEveryMx: true, MxLookupSecure: true } ? SmtpDaneMode.Mandatory : SmtpDaneMode.Opportunistic;
+        if (dane == SmtpDaneMode.Mandatory && evidence is { CertificatesTrusted: false })
         {
-            script.Append("# skipped ").Append(Comment(skipped.Pattern)).Append(": ").Append(Comment(skipped.Reason)).Append('\n');
+            // RFC 7672 §3.1.1: a DANE-EE server's certificate need not come from a CA, so Exchange's certificate check
+            // would refuse it; DANE Mandatory authenticates the server instead, and TLS stays required.
+            return new OutboundConnector(Name($"{NamePrefix} {level} ", rule.Pattern), [rule.Pattern], ConnectorTlsSettings.EncryptionOnly, null, dane,
+                MtaStsMode.Opportunistic, $"required level {level}: DANE mandatory authenticates the server (its certificate is not from a trusted CA, "
+                + "so a certificate check would refuse it); MTA-STS honoured when published.", EvidenceLines(evidence, dane));
         }
 
-        if (plan.Connectors.Count == 0)
-        {
-            script.Append("# No forced-TLS rule with action block: nothing to configure.\n");
-        }
-
-        foreach (var connector in plan.Connectors)
-        {
-            var name = PowerShellQuote.Single(connector.Name);
-            var parameters = Parameters(connector);
-            script.Append('\n')
-                .Append("# ").Append(Comment(string.Join(", ", connector.RecipientDomains))).Append(": ").Append(Comment(connector.Why)).Append('\n')
-                .Append("if (Get-OutboundConnector -Identity ").Append(name).Append(" -ErrorAction SilentlyContinue) {\n")
-                .Append("    Set-OutboundConnector -Identity ").Append(name).Append(parameters).Append('\n')
-                .Append("} else {\n")
-                .Append("    New-OutboundConnector -Name ").Append(name).Append(" -ConnectorType Partner -Enabled $true").Append(parameters).Append('\n')
-                .Append("}\n");
-        }
-
-        return script.ToString();
+        var why = choice.TlsDomain is null
+            ? $"required level {level}: TLS with a trusted certificate; no -TlsDomain because {choice.Why.TrimEnd('.')}"
+            : $"required level {level}: TLS with a trusted certificate for {choice.TlsDomain} ({choice.Why.TrimEnd('.')})";
+        why += enforced ? $"; DANE {dane.ToString()!.ToLowerInvariant()}, MTA-STS honoured when published." : ".";
+        return new OutboundConnector(Name($"{NamePrefix} {level} ", rule.Pattern), [rule.Pattern],
+            choice.TlsDomain is null ? ConnectorTlsSettings.CertificateValidation : ConnectorTlsSettings.DomainValidation,
+            choice.TlsDomain, dane, enforced ? MtaStsMode.Opportunistic : null, why, EvidenceLines(evidence, dane));
     }
 
-    /// <summary>The name the recipient's certificate must carry. A wildcard pattern is itself a TlsDomain; for a
-    /// domain, its MX host (one MX), `*.` + the parent all its MX hosts share, or else `*.` + the domain.</summary>
-    public static string TlsDomainFor(string pattern, ConnectorEvidence? evidence)
+    private static List<string> EvidenceLines(ConnectorEvidence? evidence, SmtpDaneMode? dane)
     {
-        if (pattern.StartsWith("*.", StringComparison.Ordinal))
+        if (evidence is null)
         {
-            return pattern;
+            return [];
         }
 
-        var hosts = evidence?.MxHosts.Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
-        if (hosts.Count == 1)
-        {
-            return hosts[0];
-        }
-
-        var parents = hosts.Select(Parent).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return parents.Count == 1 && parents[0].Contains('.', StringComparison.Ordinal) ? "*." + parents[0] : "*." + pattern;
-    }
-
-    private static OutboundConnector Validated(ForcedTlsRule rule, string level, string tlsDomain, string? dane, string? sts)
-        => new(Name($"{NamePrefix} {level} ", rule.Pattern), [rule.Pattern], "DomainValidation", tlsDomain, dane, sts,
-            $"required level {level}: TLS with a trusted certificate valid for {tlsDomain}"
-            + (dane == null ? "." : $"; DANE {dane.ToLowerInvariant()}, MTA-STS honoured when published."));
-
-    private static string Parameters(OutboundConnector connector)
-    {
-        var text = new StringBuilder()
-            .Append(" -RecipientDomains ").Append(PowerShellQuote.List(connector.RecipientDomains))
-            .Append(" -TlsSettings ").Append(PowerShellQuote.Single(connector.TlsSettings));
-        if (connector.TlsDomain != null)
-        {
-            text.Append(" -TlsDomain ").Append(PowerShellQuote.Single(connector.TlsDomain));
-        }
-
-        if (connector.SmtpDaneMode != null)
-        {
-            text.Append(" -SmtpDaneMode ").Append(PowerShellQuote.Single(connector.SmtpDaneMode));
-        }
-
-        if (connector.MtaStsMode != null)
-        {
-            text.Append(" -MtaStsMode ").Append(PowerShellQuote.Single(connector.MtaStsMode));
-        }
-
-        // Deliver to the recipient's own MX (no smart host), for every message to these domains.
-        return text.Append(" -UseMXRecord $true -IsTransportRuleScoped $false").ToString();
+        var lines = evidence.MxHosts
+            .Select(mx => $"MX {mx.Host}: " + (mx.Certificates.Count == 0
+                ? "no certificate observed"
+                : "certificate names " + string.Join(" / ", mx.Certificates.Select(TlsDomainSelection.Names))))
+            .ToList();
+        lines.Add("checked " + evidence.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)
+            + (evidence.CheckedAtExport ? ", re-checked for this export" : ", from the cache")
+            + (evidence.MxLookupSecure ? "; MX lookup DNSSEC-authenticated" : "; MX lookup not DNSSEC-signed")
+            + (dane == SmtpDaneMode.Mandatory ? "; DNSSEC-secure TLSA matched on every MX" : ""));
+        return lines;
     }
 
     /// <summary>Prefix + pattern, shortened with a stable hash when over Exchange's limit so names stay unique.</summary>
@@ -154,13 +121,4 @@ public static class ExchangeConnectorScript
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(pattern)))[..8];
         return name[..(MaxNameLength - 9)] + "~" + hash;
     }
-
-    private static string Parent(string host)
-    {
-        var dot = host.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? host : host[(dot + 1)..];
-    }
-
-    /// <summary>A comment must not end its line early: line breaks would turn the rest into code.</summary>
-    private static string Comment(string text) => text.ReplaceLineEndings(" ").Replace("#>", "# >", StringComparison.Ordinal);
 }

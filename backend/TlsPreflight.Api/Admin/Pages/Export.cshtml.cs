@@ -1,29 +1,26 @@
+using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Admin.Exchange;
 using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Policy;
 
 namespace TlsPreflight.Api.Admin.Pages;
 
-/// <summary>Exchange Online PowerShell that makes Exchange enforce the forced-TLS list itself.</summary>
-public sealed class ExportModel(ITenantPolicyStore store, AssessmentService assessments) : AdminPageModel
+/// <summary>Exchange Online PowerShell that makes Exchange enforce the forced-TLS list itself. The page assesses the
+/// domains it needs certificate names for (within the preview deadline) before it writes the script.</summary>
+public sealed class ExportModel(ITenantPolicyStore store, AssessmentService assessments, IOptions<AssessmentOptions> options) : AdminPageModel
 {
     public PolicyVersion Current { get; private set; } = null!;
     public ConnectorPlan Plan { get; private set; } = null!;
+    public IReadOnlyList<string> StillChecking { get; private set; } = [];
     public string Script { get; private set; } = "";
+    public TimeSpan Deadline => options.Value.PreviewDeadline;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Current = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
-        var evidence = new Dictionary<string, ConnectorEvidence>(StringComparer.Ordinal);
-        foreach (var rule in Current.Policy.ForcedTls.Where(r => !r.Pattern.StartsWith("*.", StringComparison.Ordinal)))
-        {
-            if (await assessments.GetKnownAsync(rule.Pattern, cancellationToken) is { MxHosts.Count: > 0 } known)
-            {
-                evidence[rule.Pattern] = new ConnectorEvidence(known.MxHosts.Select(m => m.Host).ToList(), known.Dane.Status == "valid");
-            }
-        }
-
-        Plan = ExchangeConnectorScript.Plan(Current.Policy.ForcedTls, evidence);
-        Script = ExchangeConnectorScript.Render(Plan, Current.Version);
+        var gathered = await ExportEvidence.GatherAsync(Current.Policy.ForcedTls, assessments, options.Value.PreviewDeadline, Caller.TenantId, cancellationToken);
+        StillChecking = gathered.StillChecking;
+        Plan = ExchangeConnectorScript.Plan(Current.Policy.ForcedTls, gathered.Evidence);
+        Script = ConnectorScript.Render(Plan, Current.Version);
     }
 }
