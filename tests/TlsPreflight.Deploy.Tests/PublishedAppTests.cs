@@ -18,6 +18,7 @@ public sealed class PublishedAppTests
         ["POSTGRES_PASSWORD"] = "unused-here",
         ["AZUREAD_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
         ["AZUREAD_CLIENT_SECRET"] = "unused-here",
+        ["AZUREAD_TENANT_ID"] = "00000000-0000-0000-0000-0000000000aa",
         ["PROBER_KEY"] = "deploy-test-key-0123456789-0123456789",
     };
 

@@ -31,6 +31,28 @@ describe("onMessageSend with results already known", () => {
     expect(api.recorded).toEqual([["a@good.example", "b@good.example", "c@also.example"]]);
   });
 
+  it("records the decision it showed and the result times it used, never asking the service to decide again", async () => {
+    const item = new FakeComposeItem(["a@partner.example", "b@good.example"]);
+    remember(item, [
+      result("partner.example", "plaintext", "block", { checkedAt: "2026-12-01T20:00:00Z" }),
+      result("good.example", "verified", "allow", { checkedAt: "2026-12-01T21:00:00Z" }),
+    ]);
+    const api = new FakeApi();
+    await send(item, api);
+    expect(api.calls).toHaveLength(0);
+    expect(api.shown).toEqual([
+      {
+        recipients: ["a@partner.example", "b@good.example"],
+        decision: "block",
+        policyVersion: 3,
+        domains: [
+          expect.objectContaining({ domain: "good.example", decision: "allow", checkedAt: "2026-12-01T21:00:00Z" }),
+          expect.objectContaining({ domain: "partner.example", decision: "block", checkedAt: "2026-12-01T20:00:00Z" }),
+        ],
+      },
+    ]);
+  });
+
   it("blocks with a clear message, a Review button and the task pane command on Mailbox 1.14", async () => {
     const item = new FakeComposeItem(["a@partner.example", "b@good.example"]);
     remember(item, [result("partner.example", "plaintext", "block"), result("good.example", "verified", "allow")]);
@@ -129,6 +151,50 @@ describe("onMessageSend with domains still unknown", () => {
     expect(event.calls[0]).toMatchObject({ allowEvent: false, cancelLabel: "Review" });
     expect(event.calls[0]!.sendModeOverride).toBeUndefined();
     expect(event.calls[0]!.errorMessage).toMatch(/requires a successful check/);
+  });
+
+  it("keeps a known forced-TLS block when the service cannot be reached for a new recipient, under fail open", async () => {
+    const item = new FakeComposeItem(["a@partner.example", "b@new.example"]);
+    remember(item, [result("partner.example", "plaintext", "block", { matchedRule: "partner.example" })], "open");
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("network", "down"));
+    const event = await send(item, api);
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.sendModeOverride).toBeUndefined();
+    expect(event.calls[0]!.errorMessage).toContain("partner.example");
+  });
+
+  it("never words a 4xx refusal as an unreachable service, and warns under fail open", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("http", "the service refused the request (400): One or more validation errors occurred.", 400));
+    const event = await send(item, api, { failMode: "open" });
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(event.calls[0]!.errorMessage).toMatch(/refused the request \(400\)/);
+    expect(event.calls[0]!.errorMessage).not.toMatch(/could not check the recipients' mail servers/);
+  });
+
+  it("blocks on a 4xx refusal when a forced-TLS domain is on the message, although the tenant fails open", async () => {
+    const item = new FakeComposeItem(["a@partner.example", "b@new.example"]);
+    remember(item, [result("partner.example", "verified", "allow", { matchedRule: "partner.example" })], "open");
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("auth", "the service refused the request (403): tenant not allowed", 403));
+    const event = await send(item, api);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.sendModeOverride).toBeUndefined();
+    expect(event.calls[0]!.errorMessage).toMatch(/403/);
+    expect(event.calls[0]!.errorMessage).toMatch(/was not sent/);
+  });
+
+  it("blocks on a 4xx refusal when the tenant fails safe", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("http", "the service refused the request (413)", 413));
+    const event = await send(item, api, { failMode: "safe" });
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(event.calls[0]!.sendModeOverride).toBeUndefined();
   });
 
   it("prefers the fail mode seen on this message over the remembered one", async () => {

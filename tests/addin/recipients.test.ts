@@ -1,5 +1,15 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { domainOfAddress, recipientSet } from "../../addin/src/shared/recipients";
+
+// The table the API's RecipientListTests read too (tests/cases/README.md).
+interface RecipientCase {
+  recipient: string;
+  domain: string | null;
+  why: string;
+  idn?: boolean;
+}
+const table = JSON.parse(readFileSync(new URL("../cases/recipients.json", import.meta.url), "utf8")) as { cases: RecipientCase[] };
 
 describe("recipients", () => {
   it.each([
@@ -15,6 +25,20 @@ describe("recipients", () => {
     "finds no checkable domain in %s",
     (address) => {
       expect(domainOfAddress(address)).toBeNull();
+    },
+  );
+
+  it.each(table.cases.filter((c) => !c.idn).map((c) => [c.why, c] as const))(
+    "judges an address as the service does: %s",
+    (_why, c) => {
+      expect(domainOfAddress(c.recipient)).toBe(c.domain);
+    },
+  );
+
+  it.each(table.cases.filter((c) => c.idn).map((c) => [c.why, c] as const))(
+    "sends an internationalised address the service accepts: %s",
+    (_why, c) => {
+      expect(domainOfAddress(c.recipient)).not.toBeNull();
     },
   );
 

@@ -236,7 +236,10 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
     const page = await open("commands.html", { to: ["a@encrypted.lab.test"] });
     await page.waitForFunction(() => Object.keys((window as unknown as { __outlook: ShimState }).__outlook.actions).length === 2);
     const calls: string[] = [];
-    page.on("request", (r) => r.url().includes("/api/v1/assessments") && calls.push(JSON.parse(r.postData() ?? "{}").intent));
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/v1/assessments/shown")) calls.push("shown");
+      else if (r.url().includes("/api/v1/assessments")) calls.push(JSON.parse(r.postData() ?? "{}").intent);
+    });
     for (const name of ["onRecipientsChanged", "onMessageSend"]) {
       await page.evaluate((n) => {
         const o = (window as unknown as { __outlook: ShimState }).__outlook;
@@ -245,8 +248,8 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
     }
     const state = await outlook(page);
     expect(state.completed).toEqual([null, { allowEvent: true }]);
-    // One preview while composing; at send only the audit entry, after the decision was made.
-    await expect.poll(() => calls, { timeout: 10_000 }).toEqual(["preview", "send"]);
+    // One preview while composing; at send only the audit entry of the decision shown, after it was made.
+    await expect.poll(() => calls, { timeout: 10_000 }).toEqual(["preview", "shown"]);
     await page.close();
   });
 
@@ -264,7 +267,8 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
         await p.route("**/api/v1/assessments", (route) => route.abort("connectionrefused"));
       });
       expect(completed.allowEvent).toBe(false);
-      expect(String(completed.errorMessage)).toMatch(/could not check/);
+      // Fail safe already blocked the unknown dnsfail.lab.test while composing: that block stands and names it.
+      expect(String(completed.errorMessage)).toMatch(failMode === "safe" ? /dnsfail\.lab\.test/ : /could not check/);
       if (failMode === "safe") expect(completed.sendModeOverride).toBeUndefined();
       else expect(completed.sendModeOverride).toBe("promptUser");
       await page.close();

@@ -1,11 +1,11 @@
 // OnMessageSend (Smart Alerts): decide from what is known, fetch only what is missing with a short
 // deadline, and end in exactly one event.completed whatever happens.
-import { errorText } from "../shared/api-client";
-import type { Action, DomainResult, FailMode } from "../shared/api-types";
+import { ApiError, errorText } from "../shared/api-client";
+import type { Action, DomainResult, FailMode, ShownDecision } from "../shared/api-types";
 import { TASKPANE_COMMAND_ID } from "../shared/config";
-import { failModeDecision, strictest } from "../shared/decision";
+import { decisionWithoutAnswer, failModeDecision, strictest } from "../shared/decision";
 import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
-import { blockDialogText, CANCEL_LABEL, unreachableDialogText, warnDialogText } from "../shared/message-text";
+import { blockDialogText, CANCEL_LABEL, refusedDialogText, unreachableDialogText, warnDialogText } from "../shared/message-text";
 import { getAllRecipients } from "../shared/office-async";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
@@ -34,8 +34,44 @@ export function outcomeFromResults(results: DomainResult[]): SendOutcome {
   return { decision, message: "" };
 }
 
+/** The audit entry for a decision made from known results: the decision shown and the result times it used. */
+export function shownDecision(recipients: string[], outcome: SendOutcome, policyVersion: number | null, results: DomainResult[]): ShownDecision {
+  return {
+    recipients,
+    decision: outcome.decision,
+    policyVersion: policyVersion ?? 0,
+    domains: results.map((r) => ({
+      domain: r.domain,
+      level: r.level,
+      requiredLevel: r.requiredLevel,
+      action: r.action,
+      decision: r.decision,
+      internal: r.internal,
+      findings: r.findings.map((f) => f.code),
+      checkedAt: r.checkedAt,
+    })),
+  };
+}
+
 export function outcomeWhenUnreachable(failMode: FailMode, reason: string): SendOutcome {
   return { decision: failModeDecision(failMode), message: unreachableDialogText(failMode, reason) };
+}
+
+/** A 4xx answer: the service is there and refused the request, so it is never worded or decided as an outage. */
+export function isRefusal(e: unknown): e is ApiError {
+  return e instanceof ApiError && e.status !== undefined && e.status >= 400 && e.status < 500;
+}
+
+/**
+ * The service gave no decision for the missing domains: what the sender already saw for the known ones stands
+ * (a block stays a block), the rest is decided by decisionWithoutAnswer (decision.ts).
+ */
+export function outcomeWithoutAnswer(known: DomainResult[], failMode: FailMode, error: unknown): SendOutcome {
+  const refused = isRefusal(error);
+  const decision = decisionWithoutAnswer(known, failMode, refused);
+  if (strictest(known.map((r) => r.decision)) === "block") return outcomeFromResults(known);
+  if (refused) return { decision, message: refusedDialogText(decision === "block", errorText(error)) };
+  return { decision, message: unreachableDialogText(failMode, errorText(error)) };
 }
 
 /**
@@ -74,9 +110,11 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
     }
     let state = await loadState(ctx.item);
     if (missingDomains(state, domains).length === 0) {
-      // Known already: decide now and leave the audit entry to a request that outlives the event.
-      finish(outcomeFromResults(domains.map((d) => state.results[d])));
-      ctx.api.record(recipients);
+      // Known already: decide now and leave the audit entry (what was shown, not a new decision) to a request that outlives the event.
+      const known = domains.map((d) => state.results[d]);
+      const outcome = outcomeFromResults(known);
+      finish(outcome);
+      ctx.api.record(shownDecision(recipients, outcome, state.policyVersion, known));
       return;
     }
     try {
@@ -86,7 +124,8 @@ export async function handleMessageSend(event: CompletableEvent<SendCompletedOpt
       await Promise.all([saveState(ctx.item, state, domains), ctx.failModes.remember(answer.failMode)]).catch(() => undefined);
     } catch (e) {
       const mode = state.failMode ?? (await ctx.failModes.lastSeen().catch(() => null)) ?? DEFAULT_FAIL_MODE;
-      finish(outcomeWhenUnreachable(mode, errorText(e)));
+      const known = domains.map((d) => state.results[d]).filter((r): r is DomainResult => r !== undefined);
+      finish(outcomeWithoutAnswer(known, mode, e));
     }
   } catch (e) {
     await failSafely(errorText(e));

@@ -1,5 +1,5 @@
 // The add-in's client for the TLS Preflight API (backend/TlsPreflight.Api/API.md).
-import type { AssessmentResponse, DomainDetail, Intent } from "./api-types";
+import type { AssessmentResponse, DomainDetail, Intent, ShownDecision } from "./api-types";
 import { parseAssessmentResponse } from "./api-parse";
 import { DeadlineExceeded, withDeadline } from "./deadline";
 import { ApiError, type ApiFailure } from "./api-error";
@@ -10,8 +10,11 @@ export type TokenSource = () => Promise<string>;
 
 export interface AssessmentApi {
   assess(recipients: string[], intent: Intent, deadlineMs: number): Promise<AssessmentResponse>;
-  /** Fire-and-forget variant for the audit entry: survives the page being torn down where `keepalive` exists. */
-  record(recipients: string[]): void;
+  /**
+   * The audit entry for a decision made from results already known: what the sender saw, never re-decided by
+   * the service. Fire-and-forget: survives the page being torn down where `keepalive` exists.
+   */
+  record(shown: ShownDecision): void;
   domainDetail(domain: string, refresh: boolean, deadlineMs: number): Promise<DomainDetail>;
 }
 
@@ -65,13 +68,13 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
         ),
       );
     },
-    record(recipients) {
+    record(shown) {
       void token()
         .then((bearer) =>
-          fetchFn(base + "/api/v1/assessments", {
+          fetchFn(base + "/api/v1/assessments/shown", {
             method: "POST",
             keepalive: true,
-            body: JSON.stringify({ recipients, intent: "send" }),
+            body: JSON.stringify(shown),
             headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
           }),
         )

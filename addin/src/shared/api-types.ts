@@ -87,3 +87,20 @@ export interface SmtpProbeDetail {
     };
   } | null;
 }
+
+/** POST /api/v1/assessments/shown: a decision the add-in made from results it already had, for the audit. */
+export interface ShownDecision {
+  recipients: string[];
+  decision: Action;
+  policyVersion: number;
+  domains: {
+    domain: string;
+    level: Level | null;
+    requiredLevel: Level | null;
+    action: Action | null;
+    decision: Action;
+    internal: boolean;
+    findings: string[];
+    checkedAt: string | null;
+  }[];
+}

@@ -83,6 +83,15 @@ export function unreachableDialogText(failMode: FailMode, reason: string): strin
   return fitBody(head, [], tail);
 }
 
+/** Smart Alerts text when the service refused the check (a 4xx problem): a refusal, not an outage. */
+export function refusedDialogText(blocked: boolean, reason: string): string {
+  const head = `TLS Preflight could not check this message: ${reason.replace(/\.$/, "")}.`;
+  const tail = blocked
+    ? "Your organisation requires a successful check for these recipients, so the message was not sent. Select Review for details."
+    : "The message may travel without encryption. Send anyway, or select Review for details.";
+  return fitBody(head, [], tail);
+}
+
 /** Head and tail always survive; domain lines fill the space between, then "and N more". */
 function fitBody(head: string, lines: string[], tail: string): string {
   const budget = DIALOG_LIMIT - head.length - tail.length - 2;

@@ -13,6 +13,11 @@ public static class AdminPages
     {
         var developmentSignIn = DevelopmentSignInAvailable(builder);
         builder.AddAdminAuthentication(developmentSignIn);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
+
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Admin/Pages";

@@ -18,6 +18,8 @@ public static class AssessmentsApi
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccessPolicies.User).WithTags("Assessments");
         api.MapPost("/assessments", AssessMessage)
             .WithSummary("Decide a message: assess its recipient domains and apply the tenant's policy");
+        api.MapPost("/assessments/shown", RecordShown)
+            .WithSummary("Audit a decision the add-in made from results it already had, as the sender saw it");
         api.MapGet("/domains/{domain}", GetDomain)
             .RequireRateLimiting(RateLimits.Refresh)
             .WithSummary("The full assessment of one domain (refresh=true bypasses the cache)");
@@ -27,13 +29,31 @@ public static class AssessmentsApi
     private static async Task<Results<Ok<SendDecision>, ValidationProblem>> AssessMessage(
         AssessmentRequest request, HttpContext context, MessageAssessment message, IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
     {
-        if (!RecipientList.TryParse(request.Recipients, options.Value.MaxRecipients, out var recipients, out var errors))
+        if (!RecipientList.TryParse(request.Recipients, options.Value.MaxRecipients, out var recipients, out var invalid, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var caller = CallerIdentity.From(context.User)!;
-        return TypedResults.Ok(await message.DecideAsync(caller, recipients, request.Intent, cancellationToken));
+        return TypedResults.Ok(await message.DecideAsync(caller, recipients, invalid, request.Intent, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> RecordShown(
+        ShownDecision shown, HttpContext context, MessageAssessment message, IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
+    {
+        if (!RecipientList.TryParse(shown.Recipients, options.Value.MaxRecipients, out var recipients, out _, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var problems = shown.Check(options.Value.MaxRecipients);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        await message.RecordShownAsync(CallerIdentity.From(context.User)!, shown, recipients, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> GetDomain(

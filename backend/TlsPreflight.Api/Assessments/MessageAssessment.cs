@@ -23,7 +23,8 @@ public sealed class MessageAssessment(
     IOptions<AssessmentOptions> options,
     TimeProvider clock)
 {
-    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, AssessmentIntent intent, CancellationToken cancellationToken)
+    public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
+        AssessmentIntent intent, CancellationToken cancellationToken)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
         var directoryDomains = await directory.GetVerifiedDomainsAsync(caller.TenantId, cancellationToken);
@@ -36,13 +37,43 @@ public sealed class MessageAssessment(
                 ? (domain, null, false)
                 : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
 
-        var decision = SendDecision.Make(policy, internalDomains, results);
+        var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
+        var decision = SendDecision.Make(policy, internalDomains, results, invalidEntries);
         if (intent == AssessmentIntent.Send)
         {
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);
         }
 
         return decision;
+    }
+
+    /// <summary>Audits a decision the add-in made itself, exactly as it was shown (the service does not re-decide it).</summary>
+    public async Task RecordShownAsync(CallerIdentity caller, ShownDecision shown, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
+    {
+        var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
+        await audit.AppendAsync(new AuditEntry
+        {
+            TenantId = caller.TenantId,
+            Time = clock.GetUtcNow(),
+            Sender = caller.UserName,
+            Decision = shown.Decision,
+            DecidedBy = AuditDecider.AddinFromKnownResults,
+            PolicyVersion = shown.PolicyVersion,
+            Recipients = policy.Policy.Audit.StoreRecipientAddresses
+                ? recipients.Select(r => r.Address ?? r.Domain).Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+                : null,
+            Domains = shown.Domains.Select(d => new AuditDomain
+            {
+                Domain = Probing.Names.DomainName.Normalize(d.Domain),
+                Level = d.Internal ? null : d.Level,
+                RequiredLevel = d.RequiredLevel,
+                Action = d.Action ?? PolicyAction.Allow,
+                Decision = d.Decision,
+                Internal = d.Internal,
+                Findings = (d.Findings ?? []).Distinct(StringComparer.Ordinal).ToList(),
+                CheckedAt = d.CheckedAt,
+            }).ToList(),
+        }, cancellationToken);
     }
 
     private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
@@ -68,6 +99,7 @@ public sealed class MessageAssessment(
             Decision = d.Decision,
             Internal = d.Internal,
             Findings = d.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal).ToList(),
+            CheckedAt = d.CheckedAt,
         }).ToList(),
     };
 }

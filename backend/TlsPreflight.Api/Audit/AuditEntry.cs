@@ -3,7 +3,17 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Audit;
 
-/// <summary>One send-time decision. Append-only: never updated once written.</summary>
+/// <summary>Who made the decision Outlook acted on.</summary>
+public enum AuditDecider
+{
+    /// <summary>The service, answering the send-time request.</summary>
+    Service = 0,
+
+    /// <summary>The add-in, from results it already had (API.md `POST /api/v1/assessments/shown`).</summary>
+    AddinFromKnownResults = 1,
+}
+
+/// <summary>One send-time decision: the one Outlook acted on. Append-only: never updated once written.</summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -12,6 +22,7 @@ public sealed class AuditEntry
     /// <summary>The signed-in sender (token `preferred_username`), lower case.</summary>
     public required string Sender { get; set; }
     public PolicyAction Decision { get; set; }
+    public AuditDecider DecidedBy { get; set; }
     public int PolicyVersion { get; set; }
     /// <summary>Full recipient addresses, only when the tenant turned that on; else null.</summary>
     public List<string>? Recipients { get; set; }
@@ -31,4 +42,6 @@ public sealed class AuditDomain
     public PolicyAction Decision { get; set; }
     public bool Internal { get; set; }
     public List<string> Findings { get; set; } = [];
+    /// <summary>When the result the decision used was checked (null for internal domains and bad entries).</summary>
+    public DateTimeOffset? CheckedAt { get; set; }
 }

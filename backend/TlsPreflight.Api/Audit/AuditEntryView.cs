@@ -11,12 +11,13 @@ public sealed record AuditEntryView(
     PolicyAction Decision,
     int PolicyVersion,
     IReadOnlyList<AuditDomainView> Domains,
-    IReadOnlyList<string>? Recipients)
+    IReadOnlyList<string>? Recipients,
+    AuditDecider DecidedBy = AuditDecider.Service)
 {
     public static AuditEntryView From(AuditEntry entry) => new(
         entry.Id, entry.Time, entry.Sender, entry.Decision, entry.PolicyVersion,
-        entry.Domains.Select(d => new AuditDomainView(d.Domain, d.Level, d.RequiredLevel, d.Action, d.Decision, d.Internal, d.Findings)).ToList(),
-        entry.Recipients);
+        entry.Domains.Select(d => new AuditDomainView(d.Domain, d.Level, d.RequiredLevel, d.Action, d.Decision, d.Internal, d.Findings, d.CheckedAt)).ToList(),
+        entry.Recipients, entry.DecidedBy);
 }
 
 public sealed record AuditDomainView(
@@ -26,6 +27,7 @@ public sealed record AuditDomainView(
     PolicyAction Action,
     PolicyAction Decision,
     bool Internal,
-    IReadOnlyList<string> Findings);
+    IReadOnlyList<string> Findings,
+    DateTimeOffset? CheckedAt = null);
 
 public sealed record AuditPageView(IReadOnlyList<AuditEntryView> Items, int Page, int PageSize, int Total);

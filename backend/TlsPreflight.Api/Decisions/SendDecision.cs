@@ -31,11 +31,16 @@ public sealed record SendDecision(
     FailMode FailMode,
     IReadOnlyList<DomainDecision> Domains)
 {
-    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked.</summary>
+    /// <summary>`matchedRule` of an entry that is not an address or domain.</summary>
+    public const string InvalidRule = "invalid";
+
+    /// <summary>Applies <paramref name="policy"/> to each domain. Internal domains (no assessment) are allowed unchecked;
+    /// each entry in <paramref name="invalidEntries"/> is its own `unknown` result, decided by the fail mode.</summary>
     public static SendDecision Make(
         PolicyVersion policy,
         IReadOnlyCollection<string> internalDomains,
-        IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains)
+        IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains,
+        IReadOnlyList<string>? invalidEntries = null)
     {
         var decisions = new List<DomainDecision>(domains.Count);
         foreach (var (domain, assessment, fromCache) in domains)
@@ -47,17 +52,25 @@ public sealed record SendDecision(
                 continue;
             }
 
-            var forced = PolicyRules.MatchForcedTls(policy.Policy, domain);
-            var rule = forced == null ? policy.Policy.DefaultRule : new PolicyRule(forced.RequiredLevel, forced.Action);
-            var decision = PolicyRules.Decide(assessment.Level, rule, policy.Policy.FailMode);
+            var applied = PolicyRules.RuleFor(policy.Policy, domain);
+            var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
             if (assessment.Findings.Any(f => f.Code == FindingCodes.DowngradeSuspected))
             {
-                decision = PolicyRules.DecideSuspectedDowngrade(rule, forced != null, policy.Policy.FailMode);
+                decision = PolicyRules.DecideSuspectedDowngrade(applied);
             }
 
-            decisions.Add(new DomainDecision(domain, assessment.Level, rule.RequiredLevel, rule.Action, decision, false,
-                forced?.Pattern ?? "default", DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
+            decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, decision, false,
+                applied.Name, DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
                 assessment.CheckedAt, fromCache));
+        }
+
+        foreach (var entry in invalidEntries ?? [])
+        {
+            // Nothing can be checked for it, so it is unknown: the tenant's fail mode decides, as for an unreachable service.
+            var finding = new Finding(FindingCodes.InvalidRecipient);
+            var byFailMode = PolicyRules.WhenUnknown(policy.Policy.FailMode);
+            decisions.Add(new DomainDecision(entry, SecurityLevel.Unknown, null, byFailMode, byFailMode, false, InvalidRule,
+                FindingText.For(finding.Code), [FindingView.From(finding)], null, false));
         }
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));

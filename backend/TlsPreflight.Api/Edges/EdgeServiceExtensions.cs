@@ -1,5 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using TlsPreflight.Api.Hosting;
+using TlsPreflight.Api.Identity;
 
 namespace TlsPreflight.Api.Edges;
 
@@ -29,14 +32,58 @@ public static class EdgeServiceExtensions
 
         services.AddOptions<AddinHostingOptions>().BindConfiguration(AddinHostingOptions.SectionName);
         services.AddOpenApi();
+
+        var proxy = builder.Configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new();
+        services.Configure<ForwardedHeadersOptions>(options => ConfigureForwardedHeaders(options, proxy));
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }
 
-    /// <summary>Order matters: errors outermost, CORS before sign-in (the preflight carries no token),
+    /// <summary>Believe X-Forwarded-For/-Proto only from the configured load balancers (loopback when none are).</summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions options, ProxyOptions proxy)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.ForwardLimit = Math.Max(1, proxy.ForwardLimit);
+        if (proxy.KnownProxies.Count == 0 && proxy.KnownNetworks.Count == 0)
+        {
+            return;
+        }
+
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var address in proxy.KnownProxies)
+        {
+            options.KnownProxies.Add(IPAddress.TryParse(address, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Proxy:KnownProxies has '{address}', which is not an IP address."));
+        }
+
+        foreach (var network in proxy.KnownNetworks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Proxy:KnownNetworks has '{network}', which is not a network in CIDR form (10.0.0.0/24)."));
+        }
+    }
+
+    /// <summary>Order matters: the proxy's headers first (every later step sees the real client and scheme),
+    /// security headers on every answer, errors outermost, CORS before sign-in (the preflight carries no token),
     /// rate limits after sign-in (they are per user and tenant).</summary>
     public static void UseApiEdges(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (app.Services.GetService<DevelopmentTokenIssuer>() != null)
+        {
+            app.UseLoopbackOnlySignIn();
+        }
+
         app.UseAddinFiles();
         app.UseCors();
         app.UseMiddleware<RequestBodyLimit>();

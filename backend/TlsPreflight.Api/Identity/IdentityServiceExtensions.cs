@@ -19,6 +19,11 @@ public static class IdentityServiceExtensions
                 $"DevelopmentSignIn:Enabled is true in the '{builder.Environment.EnvironmentName}' environment. The development token issuer is for Development only.");
         }
 
+        if (development.Enabled)
+        {
+            LoopbackSignIn.RequireLoopbackBinding(builder.Configuration);
+        }
+
         var azureAd = builder.Configuration.GetSection("AzureAd");
         var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         if (!string.IsNullOrEmpty(azureAd["ClientId"]))
@@ -49,7 +54,9 @@ public static class IdentityServiceExtensions
             services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, DevelopmentIssuerTrust>();
         }
 
-        services.AddAuthorization(AccessPolicies.Add);
+        var access = AccessOptions.Read(builder);
+        services.AddSingleton(access);
+        services.AddAuthorization(options => AccessPolicies.Add(options, access));
     }
 
     private static void ConfigureClaims(JwtBearerOptions jwt)

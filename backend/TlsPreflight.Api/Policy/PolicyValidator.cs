@@ -36,6 +36,11 @@ public static class PolicyValidator
             }
 
             CheckRequiredLevel($"{field}.requiredLevel", rule.RequiredLevel, Add);
+            if (!Enum.IsDefined(rule.WhenUnknown))
+            {
+                Add($"{field}.whenUnknown", "One of allow, warn, block.");
+            }
+
             if (!TryNormalizePattern(rule.Pattern, out var pattern, out var error))
             {
                 Add($"{field}.pattern", error);

@@ -10,8 +10,8 @@ public enum PolicyAction
     Block = 2,
 }
 
-/// <summary>How `unknown` results (and an unreachable backend, in the add-in) are treated:
-/// open = warn (delivery first), safe = block (security first).</summary>
+/// <summary>How `unknown` results under the default rule (and an unreachable backend, in the add-in) are treated:
+/// open = warn (delivery first), safe = block (security first). Forced-TLS rules have their own `whenUnknown`.</summary>
 public enum FailMode
 {
     Open = 0,
@@ -22,8 +22,10 @@ public enum FailMode
 public sealed record PolicyRule(SecurityLevel RequiredLevel, PolicyAction Action);
 
 /// <summary>A forced-TLS entry: `partner.com` (exactly that domain) or `*.college.edu`
-/// (exactly one label left of college.edu, as the RFC 8461 §4.1 wildcard).</summary>
-public sealed record ForcedTlsRule(string Pattern, SecurityLevel RequiredLevel, PolicyAction Action);
+/// (exactly one label left of college.edu, as the RFC 8461 §4.1 wildcard). <paramref name="WhenUnknown"/> decides a
+/// result that is `unknown` (including the send-time deadline) instead of the tenant's fail mode: forced TLS means
+/// security before delivery, so it blocks unless the admin says otherwise (also for rules saved before it existed).</summary>
+public sealed record ForcedTlsRule(string Pattern, SecurityLevel RequiredLevel, PolicyAction Action, PolicyAction WhenUnknown = PolicyAction.Block);
 
 /// <summary>Audit settings of a tenant.</summary>
 public sealed record AuditSettings(bool StoreRecipientAddresses, int RetentionDays);

@@ -32,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             entry.Property(e => e.TenantId).HasMaxLength(64);
             entry.Property(e => e.Sender).HasMaxLength(320);
             entry.Property(e => e.Decision).HasConversion<string>().HasMaxLength(16);
+            entry.Property(e => e.DecidedBy).HasConversion<string>().HasMaxLength(32).HasDefaultValue(AuditDecider.Service).HasSentinel(AuditDecider.Service);
             entry.Property(e => e.Recipients).HasConversion(JsonList()).Metadata.SetValueComparer(ListComparer());
             entry.HasIndex(e => new { e.TenantId, e.Time });
             entry.HasMany(e => e.Domains).WithOne().HasForeignKey(d => d.AuditEntryId).OnDelete(DeleteBehavior.Cascade);

@@ -49,4 +49,7 @@ public static class FindingCodes
     public const string DaneValid = "dane-valid";
     public const string TlsRptPresent = "tls-rpt-present";
     public const string TlsRptInvalid = "tls-rpt-invalid";
+
+    /// <summary>A recipient entry that is not an e-mail address or domain; decided by the fail mode.</summary>
+    public const string InvalidRecipient = "invalid-recipient";
 }

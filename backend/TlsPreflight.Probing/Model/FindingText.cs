@@ -45,6 +45,7 @@ public static class FindingText
         [FindingCodes.DaneValid] = "Every mail server is authenticated by DNSSEC-signed DANE records.",
         [FindingCodes.TlsRptPresent] = "The domain receives TLS failure reports (TLS-RPT).",
         [FindingCodes.TlsRptInvalid] = "The domain's TLS-RPT record is invalid.",
+        [FindingCodes.InvalidRecipient] = "It is not a valid e-mail address or domain, so no mail server could be checked for it.",
     };
 
     /// <summary>The sentence for a code; unknown codes fall back to the code itself.</summary>

@@ -139,3 +139,31 @@ public sealed class AdminAccessTests(AdminSiteFactory site) : IClassFixture<Admi
         Assert.Equal("/admin", response.Headers.Location!.ToString());
     }
 }
+
+/// <summary>The admin pages of a service that serves one tenant only.</summary>
+public sealed class OneTenantAdminSiteFactory : AdminSiteFactory
+{
+    public const string Tenant = "3f2d6a10-5b7e-4c21-8a9f-0d4e6b1c2a33";
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Access:AllowedTenants:0"] = Tenant,
+    };
+}
+
+public sealed class AllowedTenantAdminTests(OneTenantAdminSiteFactory site) : IClassFixture<OneTenantAdminSiteFactory>
+{
+    [Fact]
+    public async Task An_admin_of_a_tenant_the_service_does_not_serve_gets_403_with_the_reason()
+    {
+        using var stranger = await site.SignInAsync(Guid.NewGuid().ToString(), "mallory");
+        using var member = await site.SignInAsync(OneTenantAdminSiteFactory.Tenant, "alice");
+
+        var refused = await stranger.GetAsync("/admin/policy");
+        var served = await member.GetAsync("/admin/policy");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.True(refused.Shows("does not serve your organisation"));
+        Assert.Equal(HttpStatusCode.OK, served.Status);
+    }
+}

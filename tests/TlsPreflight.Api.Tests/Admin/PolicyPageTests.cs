@@ -40,6 +40,26 @@ public sealed class PolicyPageTests(AdminSiteFactory site) : IClassFixture<Admin
     }
 
     [Fact]
+    public async Task Each_forced_tls_row_says_what_an_unknown_result_decides_and_blocks_unless_changed()
+    {
+        var tenant = Guid.NewGuid().ToString("N");
+        using var admin = await site.SignInAsync(tenant);
+        var form = await admin.GetAsync("/admin/policy");
+        var fields = PolicyFormFields.Build(0, [("partner.com", "Verified", "Block"), ("other.com", "Encrypted", "Block")]);
+        fields["Form.ForcedTls[1].WhenUnknown"] = "Warn";
+
+        using var saved = await admin.PostFormAsync("/admin/policy", form.AntiforgeryToken, fields);
+        var page = await admin.GetAsync("/admin/policy");
+        using var api = await site.ApiClientAsync(tenant);
+        var policy = await api.GetFromJsonAsync<JsonObject>("/api/v1/policy", Cancel);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("name=\"Form.ForcedTls[0].WhenUnknown\"", page.Html, StringComparison.Ordinal);
+        Assert.True(page.Shows("If it cannot be checked"));
+        Assert.Equal(["block", "warn"], policy!["forcedTls"]!.AsArray().Select(r => (string?)r!["whenUnknown"]));
+    }
+
+    [Fact]
     public async Task Removing_a_forced_tls_row_drops_it_and_history_keeps_both_versions()
     {
         var tenant = Guid.NewGuid().ToString("N");

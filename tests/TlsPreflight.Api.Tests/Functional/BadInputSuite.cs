@@ -19,7 +19,7 @@ public abstract class BadInputSuite(ApiFactory factory) : FunctionalTest(factory
         { "recipient not a string", """{"recipients":[42],"intent":"preview"}""", 400 },
         { "empty body", "", 400 },
         { "no recipients", """{"recipients":[],"intent":"preview"}""", 400 },
-        { "bad address", """{"recipients":["a@b.test","@nodomain","bob@","x@-bad-.test","a@b@"],"intent":"preview"}""", 400 },
+        { "only bad addresses", """{"recipients":["@nodomain","bob@","x@-bad-.test","a@b@"],"intent":"preview"}""", 400 },
         { "single label", """{"recipients":["bob@localhost"],"intent":"preview"}""", 400 },
     };
 
@@ -34,13 +34,13 @@ public abstract class BadInputSuite(ApiFactory factory) : FunctionalTest(factory
     }
 
     [Fact]
-    public async Task Each_bad_recipient_is_named_by_its_index()
+    public async Task Without_one_valid_recipient_each_bad_one_is_named_by_its_index()
     {
         var client = await Factory.SignInAsync(NewTenant());
         using var response = await client.PostAsync("/api/v1/assessments",
-            Json("""{"recipients":["ok@fine.test","bob@","fine.test","no spaces@x y.test"],"intent":"preview"}"""), Cancel);
+            Json("""{"recipients":["bob@","no spaces@x y.test"],"intent":"preview"}"""), Cancel);
         var errors = (await ReadJsonAsync(response))!["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal);
-        Assert.Equal(["recipients[1]", "recipients[3]"], errors);
+        Assert.Equal(["recipients[0]", "recipients[1]"], errors);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace TlsPreflight.Api.Tests.Infrastructure;
 
 /// <summary>In-test engine for the decision matrix: the level is the domain's first label
 /// (plaintext.x.test → plaintext, nomail.x.test → no-mail); `slow.*` waits for <see cref="ReleaseSlow"/>,
-/// `delayed.*` takes 300 ms; both then answer verified.
+/// `delayed.*` takes 300 ms; both then answer verified. `hang.*` never answers (until cancelled).
 /// Counts calls per domain so tests can see what was probed and what came from the cache.</summary>
 public sealed class ScriptedAssessor : IDomainAssessor
 {
@@ -27,6 +27,10 @@ public sealed class ScriptedAssessor : IDomainAssessor
         {
             await slowGate.Task.WaitAsync(cancellationToken);
             label = "verified";
+        }
+        else if (label == "hang")
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         else if (label == "delayed")
         {

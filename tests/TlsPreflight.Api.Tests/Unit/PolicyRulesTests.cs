@@ -32,7 +32,7 @@ public sealed class PolicyRulesTests
     [Theory]
     [MemberData(nameof(Matrix))]
     public void Decide_follows_level_required_level_action_and_fail_mode(SecurityLevel level, SecurityLevel required, PolicyAction action, FailMode failMode, PolicyAction expected)
-        => Assert.Equal(expected, PolicyRules.Decide(level, new PolicyRule(required, action), failMode));
+        => Assert.Equal(expected, PolicyRules.Decide(level, new PolicyRule(required, action), PolicyRules.WhenUnknown(failMode)));
 
     [Fact]
     public void Decide_never_reports_an_unknown_result_as_block_under_fail_open_for_any_rule()
@@ -41,7 +41,7 @@ public sealed class PolicyRulesTests
         {
             foreach (var action in Enum.GetValues<PolicyAction>())
             {
-                Assert.NotEqual(PolicyAction.Block, PolicyRules.Decide(SecurityLevel.Unknown, new PolicyRule(required, action), FailMode.Open));
+                Assert.NotEqual(PolicyAction.Block, PolicyRules.Decide(SecurityLevel.Unknown, new PolicyRule(required, action), PolicyRules.WhenUnknown(FailMode.Open)));
             }
         }
     }
@@ -50,8 +50,55 @@ public sealed class PolicyRulesTests
     public void Decide_with_every_level_meeting_a_plaintext_requirement_allows_all_but_unknown_and_no_mail()
     {
         var rule = new PolicyRule(SecurityLevel.Plaintext, PolicyAction.Block);
-        var decisions = Enum.GetValues<SecurityLevel>().Select(level => PolicyRules.Decide(level, rule, FailMode.Safe)).ToArray();
+        var decisions = Enum.GetValues<SecurityLevel>().Select(level => PolicyRules.Decide(level, rule, PolicyRules.WhenUnknown(FailMode.Safe))).ToArray();
         Assert.Equal([PolicyAction.Block, PolicyAction.Block, PolicyAction.Allow, PolicyAction.Allow, PolicyAction.Allow, PolicyAction.Allow], decisions);
+    }
+
+    [Fact]
+    public void A_forced_tls_domain_whose_result_is_unknown_is_blocked_by_its_rule_even_when_the_tenant_fails_open()
+    {
+        var policy = TenantPolicy.Default with { ForcedTls = [new ForcedTlsRule("partner.com", SecurityLevel.Verified, PolicyAction.Block)] };
+
+        var applied = PolicyRules.RuleFor(policy, "partner.com");
+
+        Assert.Equal(FailMode.Open, policy.FailMode);
+        Assert.Equal(PolicyAction.Block, applied.WhenUnknown);
+        Assert.Equal(PolicyAction.Block, PolicyRules.Decide(SecurityLevel.Unknown, applied.Rule, applied.WhenUnknown));
+    }
+
+    [Theory]
+    [InlineData(PolicyAction.Warn, FailMode.Safe, PolicyAction.Warn)]
+    [InlineData(PolicyAction.Allow, FailMode.Safe, PolicyAction.Allow)]
+    [InlineData(PolicyAction.Block, FailMode.Open, PolicyAction.Block)]
+    public void A_forced_tls_rule_s_whenUnknown_decides_unknown_instead_of_the_fail_mode(PolicyAction whenUnknown, FailMode failMode, PolicyAction expected)
+    {
+        var policy = TenantPolicy.Default with
+        {
+            FailMode = failMode,
+            ForcedTls = [new ForcedTlsRule("*.college.edu", SecurityLevel.Encrypted, PolicyAction.Block, whenUnknown)],
+        };
+
+        var applied = PolicyRules.RuleFor(policy, "cs.college.edu");
+
+        Assert.Equal("*.college.edu", applied.Name);
+        Assert.Equal(expected, PolicyRules.Decide(SecurityLevel.Unknown, applied.Rule, applied.WhenUnknown));
+    }
+
+    [Theory]
+    [InlineData(FailMode.Open, PolicyAction.Warn)]
+    [InlineData(FailMode.Safe, PolicyAction.Block)]
+    public void The_default_rule_leaves_unknown_to_the_tenant_s_fail_mode(FailMode failMode, PolicyAction expected)
+    {
+        var policy = TenantPolicy.Default with
+        {
+            FailMode = failMode,
+            ForcedTls = [new ForcedTlsRule("partner.com", SecurityLevel.Verified, PolicyAction.Block, PolicyAction.Allow)],
+        };
+
+        var applied = PolicyRules.RuleFor(policy, "other.example");
+
+        Assert.Equal(PolicyRules.DefaultRuleName, applied.Name);
+        Assert.Equal(expected, PolicyRules.Decide(SecurityLevel.Unknown, applied.Rule, applied.WhenUnknown));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 // An in-process AssessmentApi for unit tests: answers from a table of domain results and records calls.
 import type { AssessmentApi } from "../../../addin/src/shared/api-client";
-import type { AssessmentResponse, DomainResult, FailMode, Intent, Level } from "../../../addin/src/shared/api-types";
+import type { AssessmentResponse, DomainResult, FailMode, Intent, Level, ShownDecision } from "../../../addin/src/shared/api-types";
 import type { FailModeMemory, HandlerContext } from "../../../addin/src/launchevent/handler-context";
 import { strictest } from "../../../addin/src/shared/decision";
 import type { FakeComposeItem } from "./outlook-shim";
@@ -31,6 +31,7 @@ export interface AssessCall {
 export class FakeApi implements AssessmentApi {
   readonly calls: AssessCall[] = [];
   readonly recorded: string[][] = [];
+  readonly shown: ShownDecision[] = [];
   failMode: FailMode = "open";
   /** Replace to make a call fail or stall. */
   behaviour: (call: AssessCall) => Promise<AssessmentResponse> = async (call) => this.answer(call.recipients);
@@ -49,8 +50,9 @@ export class FakeApi implements AssessmentApi {
     this.calls.push(call);
     return this.behaviour(call);
   }
-  record(recipients: string[]): void {
-    this.recorded.push(recipients);
+  record(shown: ShownDecision): void {
+    this.shown.push(shown);
+    this.recorded.push(shown.recipients);
   }
   domainDetail(): never {
     throw new Error("not used by the handlers");

@@ -25,7 +25,7 @@ public sealed partial class PolicyForm
         DefaultLevel = current.Policy.DefaultRule.RequiredLevel,
         DefaultAction = current.Policy.DefaultRule.Action,
         ForcedTls = current.Policy.ForcedTls
-            .Select(r => new ForcedTlsRow { Pattern = r.Pattern, RequiredLevel = r.RequiredLevel, Action = r.Action })
+            .Select(r => new ForcedTlsRow { Pattern = r.Pattern, RequiredLevel = r.RequiredLevel, Action = r.Action, WhenUnknown = r.WhenUnknown })
             .ToList(),
         InternalDomains = string.Join('\n', current.Policy.InternalDomains),
         FailMode = current.Policy.FailMode,
@@ -47,7 +47,7 @@ public sealed partial class PolicyForm
     public TenantPolicy ToPolicy() => new(
         FailMode,
         new PolicyRule(DefaultLevel, DefaultAction),
-        KeptRows().Select(i => new ForcedTlsRule(ForcedTls[i].Pattern!.Trim(), ForcedTls[i].RequiredLevel, ForcedTls[i].Action)).ToList(),
+        KeptRows().Select(i => new ForcedTlsRule(ForcedTls[i].Pattern!.Trim(), ForcedTls[i].RequiredLevel, ForcedTls[i].Action, ForcedTls[i].WhenUnknown)).ToList(),
         InternalDomainLines(),
         new AuditSettings(StoreRecipientAddresses, RetentionDays));
 
@@ -74,7 +74,7 @@ public sealed partial class PolicyForm
                 var rest = indexed.Groups["rest"].Value;
                 if (indexed.Groups["list"].Value == "forcedTls" && index < rows.Count)
                 {
-                    var field = rest == ".requiredLevel" ? "RequiredLevel" : "Pattern";
+                    var field = rest switch { ".requiredLevel" => "RequiredLevel", ".whenUnknown" => "WhenUnknown", _ => "Pattern" };
                     return ($"{prefix}.ForcedTls[{rows[index]}].{field}", message);
                 }
 

@@ -38,6 +38,9 @@ namespace TlsPreflight.Api.Storage.Migrations.Postgres
                     b.Property<long>("AuditEntryId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -79,6 +82,13 @@ namespace TlsPreflight.Api.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Service");
 
                     b.Property<string>("Decision")
                         .IsRequired()

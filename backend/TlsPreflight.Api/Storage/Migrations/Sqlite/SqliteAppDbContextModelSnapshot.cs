@@ -30,6 +30,9 @@ namespace TlsPreflight.Api.Storage.Migrations.Sqlite
                     b.Property<long>("AuditEntryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -69,6 +72,13 @@ namespace TlsPreflight.Api.Storage.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Service");
 
                     b.Property<string>("Decision")
                         .IsRequired()
