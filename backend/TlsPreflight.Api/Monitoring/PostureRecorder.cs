@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Probing.Model;
 
@@ -8,11 +9,12 @@ namespace TlsPreflight.Api.Monitoring;
 public static class PostureRecorder
 {
     /// <returns>The change, or null when the posture is unchanged or this is the first posture seen.</returns>
-    /// <remarks>An unknown result (DNS or servers unreachable this time) is no observation of the posture and is not written.</remarks>
+    /// <remarks>An unknown result (DNS or servers unreachable this time), or the last known answer served in its place
+    /// (stale-if-error), is no observation of the posture and is not written.</remarks>
     public static async Task<PostureChange?> RecordAsync(AppDbContext db, DomainAssessment live, IReadOnlyList<Finding> memory, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        if (live.Level == SecurityLevel.Unknown)
+        if (live.Level == SecurityLevel.Unknown || StaleIfError.IsLastKnown(live))
         {
             return null;
         }
