@@ -2,12 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TlsPreflight.Api.Edges;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Words;
 
 namespace TlsPreflight.Api.Monitoring.Alerts;
 
 /// <summary>The body of one alert: the change as JSON, or for a Teams workflow an Adaptive Card saying the same.</summary>
 public static class WebhookPayload
 {
+    // Alerts go to an operator's channel from a background pass, with no sender's language: the English sentences.
+    private static readonly EngineWords Sentences = EngineWords.Create();
+
     public static string For(Uri url, PostureChange change)
         => WebhookAddress.IsTeamsWorkflow(url) ? AdaptiveCard(change) : JsonSerializer.Serialize(change, ApiJson.Options);
 
@@ -24,7 +28,7 @@ public static class WebhookPayload
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         foreach (var code in change.Findings)
         {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["text"] = FindingText.For(code) });
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["wrap"] = true, ["text"] = Sentences.Finding(code) });
         }
 
         var card = new JsonObject
