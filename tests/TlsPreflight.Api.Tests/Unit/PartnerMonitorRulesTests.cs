@@ -56,7 +56,7 @@ public sealed class PartnerMonitorRulesTests
         var decision = SendDecision.Make(policy, new HashSet<string>(), [
             ("open.example", Suspected("open.example"), false),
             ("forced.example", Suspected("forced.example"), false),
-            ("plain.example", ScriptedAssessor.Assessment("plain.example", SecurityLevel.Plaintext), false)]);
+            ("plain.example", ScriptedAssessor.Assessment("plain.example", SecurityLevel.Plaintext), false)], TlsPreflight.Api.Tests.Words.TestWords.Sender);
 
         Assert.Equal([PolicyAction.Warn, PolicyAction.Block, PolicyAction.Allow], decision.Domains.Select(d => d.Decision));
     }
