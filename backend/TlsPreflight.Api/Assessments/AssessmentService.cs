@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -60,6 +61,7 @@ public sealed partial class AssessmentService(
         try
         {
             var assessment = await withLifetime.WaitAsync(deadline, cancellationToken);
+            EngineTelemetry.CacheLookup("assessment", !probed);
             return new CachedAssessment(assessment, !probed);
         }
         catch (TimeoutException)

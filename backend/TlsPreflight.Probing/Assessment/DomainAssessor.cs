@@ -8,6 +8,7 @@ using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Names;
 using TlsPreflight.Probing.Safety;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.Probing.Telemetry;
 using TlsPreflight.Probing.TlsRpt;
 using TlsPreflight.Probing.Verdict;
 
@@ -46,6 +47,7 @@ public sealed class DomainAssessor(
 
     private async Task<DomainAssessment> AssessDomainAsync(string domain, ProbeRequester requester, CancellationToken caller)
     {
+        using var span = EngineTelemetry.StartDomain(domain);
         var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var watch = Stopwatch.StartNew();
         var checkedAt = time.GetUtcNow();
@@ -65,8 +67,10 @@ public sealed class DomainAssessor(
 
         var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, matched, stsReport, egress.LooksBlocked, mx.Secure));
         var tlsRpt = await rptTask;
-        return new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
+        var assessment = new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
             stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);
+        EngineTelemetry.DomainAssessed(assessment);
+        return assessment;
     }
 
     private async Task<MxHostReport> AssessHostAsync(IMailDns dns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
