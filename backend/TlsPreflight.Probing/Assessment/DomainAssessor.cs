@@ -75,6 +75,7 @@ public sealed class DomainAssessor(
 
     private async Task<MxHostReport> AssessHostAsync(IMailDns dns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
     {
+        using var span = EngineTelemetry.StartMxHost(target.Host);
         var tlsaTask = Bounded(dns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
         var addresses = await Bounded(dns.LookupAddressesAsync(target.Host, token),
             () => new AddressLookup([], null, "the domain's time limit ran out", false), caller);

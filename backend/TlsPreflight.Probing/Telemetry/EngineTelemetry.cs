@@ -53,6 +53,10 @@ public static class EngineTelemetry
     public static Activity? StartDomain(string domain)
         => Source.StartActivity("assess domain")?.SetTag(Tags.Domain, domain);
 
+    /// <summary>The span of one MX host of the domain: its address and TLSA questions and its probes.</summary>
+    public static Activity? StartMxHost(string mxHost)
+        => Source.StartActivity("mx host")?.SetTag(Tags.Domain, AmbientDomain()).SetTag(Tags.MxHost, mxHost);
+
     /// <summary>The span of one SMTP conversation with one address of an MX host, a child of <paramref name="asker"/>
     /// (the domain span that queued it: the probe may start in another domain's context when the slot is handed over).</summary>
     public static Activity? StartProbe(string mxHost, IPAddress address, Activity? asker)
