@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -40,7 +41,7 @@ public static class TelemetryHosting
 
         var settings = Settings(builder);
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } named ? named : serviceName))
             .WithTracing(traces =>
             {
                 traces.AddSource(EngineTelemetry.Name).AddSource(meters)
@@ -58,8 +59,17 @@ public static class TelemetryHosting
                 if (PrometheusOn(builder, settings))
                     metrics.AddPrometheusExporter();
             });
-        if (OtlpEndpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key])))
+        if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } endpoint)
+        {
+            // Read here rather than left to the SDK's own binding, so configuration sources (not only the process
+            // environment) set it too; the standard names and values (`grpc`, `http/protobuf`).
+            var protocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+            otel.UseOtlpExporter(protocol, new Uri(endpoint));
+        }
+        else if (OtlpEndpointKeys.Any(key => !string.IsNullOrWhiteSpace(configuration[key])))
+        {
             otel.UseOtlpExporter();
+        }
 
         if (PrometheusOn(builder, settings) && MetricsPort(settings) is not null)
             builder.WebHost.UseUrls([.. ServiceUrls(configuration), settings.MetricsUrl!]);

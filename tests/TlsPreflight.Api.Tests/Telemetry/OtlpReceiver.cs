@@ -26,11 +26,11 @@ public sealed class OtlpReceiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         receiver.app = builder.Build();
-        receiver.app.MapPost("/v1/{signal}", async (HttpContext context, string signal) =>
+        receiver.app.Run(async context =>
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
-            receiver.requests.Enqueue(($"/v1/{signal}", body.ToArray()));
+            receiver.requests.Enqueue((context.Request.Path.Value ?? "", body.ToArray()));
             context.Response.ContentType = "application/x-protobuf";
         });
         await receiver.app.StartAsync();
@@ -39,6 +39,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
     }
 
     /// <summary>Everything received on one signal's path.</summary>
+    public IEnumerable<string> Paths => requests.Select(r => r.Path);
+
     public IReadOnlyList<byte[]> Bodies(string path) => [.. requests.Where(r => r.Path == path).Select(r => r.Body)];
 
     public async ValueTask DisposeAsync()

@@ -79,6 +79,7 @@ public sealed class TelemetryTests
             await factory.DisposeAsync(); // shutting down flushes the batch span processor and the metric reader
         }
 
+        Assert.True(collector.Bodies("/v1/traces").Count > 0, $"received: {string.Join(", ", collector.Paths)}");
         var traces = Text(collector.Bodies("/v1/traces"));
         var metrics = Text(collector.Bodies("/v1/metrics"));
         Assert.Contains("assess domain", traces, StringComparison.Ordinal);
