@@ -7,6 +7,12 @@ public static class AssessmentLifetime
 {
     public static TimeSpan For(DomainAssessment assessment, AssessmentOptions options)
     {
+        // The last known level stands in for a failed check: check again as soon as for an unknown.
+        if (StaleIfError.IsLastKnown(assessment))
+        {
+            return options.UnknownLifetime;
+        }
+
         var lifetime = assessment.Level switch
         {
             SecurityLevel.Unknown => options.UnknownLifetime,

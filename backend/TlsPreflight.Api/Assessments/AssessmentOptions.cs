@@ -12,6 +12,9 @@ public sealed class AssessmentOptions
     /// <summary>verified, enforced; never beyond the MTA-STS max_age.</summary>
     public TimeSpan StrongLifetime { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>How long a known level answers for a domain whose latest check came back unknown (stale-if-error).</summary>
+    public TimeSpan StaleIfErrorGrace { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A preview (recipients changed) may wait for a full probe.</summary>
     public TimeSpan PreviewDeadline { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>On send, decide from what is known; a probe still running is reported `unknown` and keeps going in the background.</summary>

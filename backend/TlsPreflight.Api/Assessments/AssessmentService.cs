@@ -8,10 +8,15 @@ using TlsPreflight.Probing.Telemetry;
 namespace TlsPreflight.Api.Assessments;
 
 /// <summary>An assessment and whether it was served from the cache.</summary>
-public sealed record CachedAssessment(DomainAssessment Assessment, bool FromCache);
+public sealed record CachedAssessment(DomainAssessment Assessment, bool FromCache)
+{
+    /// <summary>The last known level, answered because the latest check came back unknown (see <see cref="StaleIfError"/>).</summary>
+    public bool LastKnown => StaleIfError.IsLastKnown(Assessment);
+}
 
 /// <summary>Assessments through the cache: one probe at a time per domain (HybridCache stampede protection),
-/// lifetimes by result, and a caller deadline that does not abort the shared probe.</summary>
+/// lifetimes by result, a caller deadline that does not abort the shared probe, and the last known level kept
+/// for <see cref="AssessmentOptions.StaleIfErrorGrace"/> so a failed check does not replace it.</summary>
 public sealed partial class AssessmentService(
     HybridCache cache,
     IDomainAssessor assessor,
@@ -23,6 +28,11 @@ public sealed partial class AssessmentService(
     private static readonly HybridCacheEntryOptions Refresh = new()
     {
         Flags = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead,
+    };
+
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
@@ -40,7 +50,18 @@ public sealed partial class AssessmentService(
             {
                 probed = true;
                 LogProbing(logger, domain);
-                return await assessor.AssessAsync(domain, requester, token);
+                var fresh = await assessor.AssessAsync(domain, requester, token);
+                if (fresh.Level == SecurityLevel.Unknown)
+                {
+                    return await AnswerUnknownAsync(domain, fresh, token);
+                }
+
+                if (options.Value.StaleIfErrorGrace > TimeSpan.Zero)
+                {
+                    await cache.SetAsync(LastKnownKey(domain), fresh, LastKnownOptions, cancellationToken: token);
+                }
+
+                return fresh;
             },
             refresh ? Refresh : null,
             cancellationToken: lifetime.ApplicationStopping).AsTask();
@@ -71,9 +92,32 @@ public sealed partial class AssessmentService(
                 [new Finding(FindingCodes.Timeout, null, "The check is still running; ask again shortly.")],
                 [], MtaStsReport.NoRecord, DaneReport.None, TlsRptReport.None, clock.GetUtcNow(),
                 (long)clock.GetElapsedTime(started).TotalMilliseconds);
-            return new CachedAssessment(unknown, false);
+            var answer = await AnswerUnknownAsync(domain, unknown, cancellationToken);
+            return new CachedAssessment(answer, !ReferenceEquals(answer, unknown));
         }
     }
+
+    /// <summary>The last known level while it is within the grace period, else <paramref name="unknown"/> itself.</summary>
+    private async Task<DomainAssessment> AnswerUnknownAsync(string domain, DomainAssessment unknown, CancellationToken cancellationToken)
+    {
+        if (options.Value.StaleIfErrorGrace <= TimeSpan.Zero)
+        {
+            return unknown;
+        }
+
+        var lastKnown = await cache.GetOrCreateAsync<DomainAssessment?>(
+            LastKnownKey(domain), _ => ValueTask.FromResult<DomainAssessment?>(null), ReadOnly, cancellationToken: cancellationToken);
+        var answer = StaleIfError.Answer(unknown, lastKnown, clock.GetUtcNow(), options.Value.StaleIfErrorGrace);
+        if (!ReferenceEquals(answer, unknown))
+        {
+            LogLastKnown(logger, domain, answer.Level, answer.CheckedAt);
+        }
+
+        return answer;
+    }
+
+    private HybridCacheEntryOptions LastKnownOptions
+        => new() { Expiration = options.Value.StaleIfErrorGrace, LocalCacheExpiration = options.Value.StaleIfErrorGrace };
 
     private HybridCacheEntryOptions EntryOptions(DomainAssessment assessment)
     {
@@ -82,6 +126,11 @@ public sealed partial class AssessmentService(
     }
 
     private static string Key(string domain) => "assessment:" + domain;
+
+    private static string LastKnownKey(string domain) => "last-known:" + domain;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Domain}: the latest check came back unknown; answered the last known level {Level} seen at {CheckedAt}")]
+    private static partial void LogLastKnown(ILogger logger, string domain, SecurityLevel level, DateTimeOffset checkedAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probing {Domain}")]
     private static partial void LogProbing(ILogger logger, string domain);

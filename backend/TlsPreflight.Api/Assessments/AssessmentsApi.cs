@@ -74,6 +74,7 @@ public static class AssessmentsApi
         var cached = await assessments.GetAsync(normalized, refresh, options.Value.PreviewDeadline, caller.TenantId, cancellationToken);
         var json = JsonSerializer.SerializeToNode(cached.Assessment, ApiJson.Options)!.AsObject();
         json["fromCache"] = cached.FromCache;
+        json["lastKnown"] = cached.LastKnown;
         return TypedResults.Content(json.ToJsonString(ApiJson.Options), "application/json");
     }
 }

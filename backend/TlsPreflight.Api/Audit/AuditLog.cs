@@ -1,20 +1,17 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Audit;
 
-/// <summary>The audit log in the database. Every query starts from the caller's tenant.</summary>
-public sealed class AuditLog(AppDbContext db) : IAuditLog
+/// <summary>The audit log in the database. Every query starts from the caller's tenant; appends go through
+/// <see cref="AuditWriter"/> (batched, committed before the call returns).</summary>
+public sealed class AuditLog(AppDbContext db, AuditWriter writer) : IAuditLog
 {
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        db.AuditEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) => writer.AppendAsync(entry, cancellationToken);
 
     public async Task<AuditPage> QueryAsync(string tenantId, AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -60,39 +57,63 @@ public sealed class AuditLog(AppDbContext db) : IAuditLog
         }
     }
 
+    /// <summary>Counted by the database (GROUP BY): memory does not grow with the number of entries.</summary>
     public async Task<AuditStats> GetStatsAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.TenantId == tenantId && e.Time >= since)
-            .Select(e => new { e.Time, e.Decision })
-            .ToListAsync(cancellationToken);
-        var perDay = entries
-            .GroupBy(e => DateOnly.FromDateTime(e.Time.UtcDateTime))
+        var entries = db.AuditEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Time >= since);
+        var perDayAndDecision = await CountPerDayAsync(tenantId, since, cancellationToken);
+        var perDay = perDayAndDecision
+            .GroupBy(c => DateOnly.FromDayNumber(c.Day))
             .OrderBy(g => g.Key)
-            .Select(g => new AuditDayCount(g.Key,
-                g.Count(e => e.Decision == PolicyAction.Allow),
-                g.Count(e => e.Decision == PolicyAction.Warn),
-                g.Count(e => e.Decision == PolicyAction.Block)))
+            .Select(g => new AuditDayCount(g.Key, Sum(g, PolicyAction.Allow), Sum(g, PolicyAction.Warn), Sum(g, PolicyAction.Block)))
             .ToList();
 
-        var domains = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.TenantId == tenantId && e.Time >= since)
-            .SelectMany(e => e.Domains)
-            .Select(d => new { d.Domain, d.Level, d.Decision })
-            .ToListAsync(cancellationToken);
-        var weak = domains
+        var domains = entries.SelectMany(e => e.Domains);
+        var weakest = await domains
             .Where(d => d.Decision != PolicyAction.Allow)
             .GroupBy(d => d.Domain)
-            .Select(g => new WeakDomainCount(g.Key, g.Count()))
-            .OrderByDescending(w => w.Count).ThenBy(w => w.Domain, StringComparer.Ordinal)
+            .Select(g => new { Domain = g.Key, Count = g.Count() })
+            .OrderByDescending(w => w.Count).ThenBy(w => w.Domain)
             .Take(20)
+            .ToListAsync(cancellationToken);
+        var weak = weakest
+            .Select(w => new WeakDomainCount(w.Domain, w.Count))
+            .OrderByDescending(w => w.Count).ThenBy(w => w.Domain, StringComparer.Ordinal)
             .ToList();
-        var levels = domains
+        var levelCounts = await domains
             .Where(d => d.Level != null)
-            .GroupBy(d => d.Level!.Value)
-            .ToDictionary(g => LevelName(g.Key), g => g.Count());
+            .GroupBy(d => d.Level)
+            .Select(g => new { Level = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var levels = levelCounts.ToDictionary(l => LevelName(l.Level!.Value), l => l.Count);
         return new AuditStats(perDay, weak, levels);
     }
+
+    /// <summary>One row per UTC day (as <see cref="DateOnly.DayNumber"/>) and decision. Neither provider translates a
+    /// DateTimeOffset's date from LINQ, so each gets its own SQL.</summary>
+    private Task<List<DayDecisionCount>> CountPerDayAsync(string tenantId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var epochDay = new DateOnly(1970, 1, 1).DayNumber;
+            return db.Database.SqlQuery<DayDecisionCount>($"""
+                SELECT (floor(extract(epoch FROM "Time") / 86400))::int + {epochDay} AS "Day", "Decision", count(*)::int AS "Count"
+                FROM audit_entries WHERE "TenantId" = {tenantId} AND "Time" >= {since} GROUP BY 1, 2
+                """).ToListAsync(cancellationToken);
+        }
+
+        // SQLite stores the time as DateTimeOffsetToBinaryConverter's long: (UTC ticks / 1000) << 11 | offset minutes.
+        var sinceStored = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(since)!;
+        return db.Database.SqlQuery<DayDecisionCount>($"""
+            SELECT CAST((("Time" >> 11) * 1000) / {TimeSpan.TicksPerDay} AS INTEGER) AS "Day", "Decision", count(*) AS "Count"
+            FROM audit_entries WHERE "TenantId" = {tenantId} AND "Time" >= {sinceStored} GROUP BY 1, 2
+            """).ToListAsync(cancellationToken);
+    }
+
+    private static int Sum(IEnumerable<DayDecisionCount> counts, PolicyAction decision)
+        => counts.Where(c => string.Equals(c.Decision, decision.ToString(), StringComparison.Ordinal)).Sum(c => c.Count);
+
+    private sealed record DayDecisionCount(int Day, string Decision, int Count);
 
     public async Task<IReadOnlyList<string>> GetTenantsAsync(CancellationToken cancellationToken)
         => await db.AuditEntries.AsNoTracking().Select(e => e.TenantId).Distinct().ToListAsync(cancellationToken);

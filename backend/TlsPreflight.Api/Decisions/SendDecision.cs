@@ -1,3 +1,4 @@
+using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Probing.Model;
 
@@ -21,7 +22,8 @@ public sealed record DomainDecision(
     string Reason,
     IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
-    bool FromCache);
+    bool FromCache,
+    bool LastKnown = false);
 
 /// <summary>The decision for a whole message: the strictest over its domains, and what to tell the sender.</summary>
 public sealed record SendDecision(
@@ -56,7 +58,7 @@ public sealed record SendDecision(
             var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
             decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, decision, false,
                 applied.Name, DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
-                assessment.CheckedAt, fromCache));
+                assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment)));
         }
 
         foreach (var entry in invalidEntries ?? [])

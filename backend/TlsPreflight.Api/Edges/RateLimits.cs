@@ -15,9 +15,13 @@ public static class RateLimits
     {
         limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, "user", c => $"{c.TenantId}/{c.UserId}", limits.PerUserPerMinute)),
-            PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, "tenant", c => c.TenantId, limits.PerTenantPerMinute)));
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, "tenant", c => c.TenantId, limits.PerTenantPerMinute)),
+            // Many users of one tenant together cannot make the prober refresh without bound.
+            PartitionedRateLimiter.Create<HttpContext, string>(context => IsRefresh(context)
+                ? Partition(context, "refresh-tenant", c => c.TenantId, limits.RefreshPerTenantPerMinute)
+                : RateLimitPartition.GetNoLimiter("cached")));
         // Only ?refresh=true probes anew; plain reads of the same endpoint are served from the cache.
-        limiter.AddPolicy(Refresh, context => string.Equals(context.Request.Query["refresh"], "true", StringComparison.OrdinalIgnoreCase)
+        limiter.AddPolicy(Refresh, context => IsRefresh(context)
             ? Partition(context, "refresh", c => $"{c.TenantId}/{c.UserId}", limits.RefreshPerUserPerMinute)
             : RateLimitPartition.GetNoLimiter("cached"));
         limiter.OnRejected = async (rejected, cancellationToken) =>
@@ -36,6 +40,10 @@ public static class RateLimits
             });
         };
     }
+
+    private static bool IsRefresh(HttpContext context)
+        => string.Equals(context.Request.Query["refresh"], "true", StringComparison.OrdinalIgnoreCase)
+            && context.Request.Path.StartsWithSegments("/api/v1/domains", StringComparison.OrdinalIgnoreCase);
 
     private static RateLimitPartition<string> Partition(HttpContext context, string kind, Func<CallerIdentity, string> key, int perMinute)
     {

@@ -34,7 +34,13 @@ public static class ApplicationServiceExtensions
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName);
         services.AddSingleton<AssessmentService>();
         services.AddScoped<MessageAssessment>();
-        services.AddScoped<ITenantPolicyStore, PolicyStore>();
+        services.AddOptions<PolicyCacheOptions>().BindConfiguration(PolicyCacheOptions.SectionName);
+        services.AddSingleton<PolicyCache>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<ITenantPolicyStore, CachedPolicyStore>();
+        services.AddOptions<AuditWriterOptions>().BindConfiguration(AuditWriterOptions.SectionName);
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());

@@ -1,21 +1,14 @@
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TlsPreflight.Api.Caching;
 
 namespace TlsPreflight.Api.Health;
 
-/// <summary>Ready only when the shared cache (Redis) answers a read.</summary>
-public sealed class DistributedCacheHealthCheck(IDistributedCache cache) : IHealthCheck
+/// <summary>Healthy while the shared cache (Redis) answers; degraded, not unhealthy, while it does not: the service
+/// still answers, from its local cache.</summary>
+public sealed class DistributedCacheHealthCheck(CircuitBreakingDistributedCache cache) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await cache.GetAsync("health-probe", cancellationToken);
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The shared cache does not answer.", ex);
-        }
-    }
+        => await cache.AnswersAsync("health-probe", cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Degraded("The shared cache (Redis) does not answer; running on the local cache alone.");
 }

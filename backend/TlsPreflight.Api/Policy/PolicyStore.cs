@@ -17,6 +17,10 @@ public sealed class PolicyStore(AppDbContext db, TimeProvider clock) : ITenantPo
         return row == null ? new PolicyVersion(tenantId, 0, TenantPolicy.Default, null, null) : ToVersion(row);
     }
 
+    /// <summary>The newest saved version number (0 for a new tenant): the cheap check behind <see cref="CachedPolicyStore"/>.</summary>
+    public async Task<int> GetCurrentVersionAsync(string tenantId, CancellationToken cancellationToken)
+        => await db.PolicyVersions.Where(p => p.TenantId == tenantId).MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
+
     public async Task<PolicyVersion?> SaveAsync(string tenantId, int expectedVersion, TenantPolicy policy, string updatedBy, CancellationToken cancellationToken)
     {
         var current = await GetCurrentAsync(tenantId, cancellationToken);

@@ -10,6 +10,7 @@ public static class StorageServiceExtensions
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             var connection = builder.Configuration.GetConnectionString("Postgres");

@@ -178,6 +178,24 @@ public abstract class AuditSuite(ApiFactory factory) : FunctionalTest(factory)
     }
 
     [Fact]
+    public async Task Stats_are_counted_by_the_database_not_by_loading_the_entries()
+    {
+        var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);
+        await AssessAsync(admin, "send", Domain("plaintext"), Domain("verified"));
+        var before = Factory.Logs.Lines.Count;
+
+
+        using var response = await admin.GetAsync("/api/v1/audit/stats?days=7", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var commands = Factory.Logs.Lines.Skip(before)
+            .Where(l => l.Contains("Executed DbCommand", StringComparison.Ordinal) && l.Contains("audit_", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(3, commands.Count);
+        Assert.All(commands, c => Assert.Contains("GROUP BY", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Retention_deletes_entries_older_than_each_tenants_own_retention_days()
     {
         var shortTenant = NewTenant();

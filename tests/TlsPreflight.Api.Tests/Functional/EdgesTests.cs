@@ -12,6 +12,7 @@ public sealed class RateLimitedApiFactory : ApiFactory
         settings["RateLimits:PerUserPerMinute"] = "3";
         settings["RateLimits:PerTenantPerMinute"] = "5";
         settings["RateLimits:RefreshPerUserPerMinute"] = "1";
+        settings["RateLimits:RefreshPerTenantPerMinute"] = "2";
         return Task.CompletedTask;
     }
 }
@@ -74,6 +75,30 @@ public sealed class RateLimitTests(RateLimitedApiFactory factory) : FunctionalTe
         Assert.Equal(HttpStatusCode.OK, refresh1.StatusCode);
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
         await AssertProblemAsync(refresh2, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Refresh_is_limited_per_tenant_across_its_users_while_another_tenant_still_refreshes()
+    {
+        var tenant = NewTenant();
+        var domain = Domain("verified");
+        var statuses = new List<HttpStatusCode>();
+        foreach (var user in new[] { "u1", "u2", "u3" })
+        {
+            var client = await Factory.SignInAsync(tenant, user);
+            using var refresh = await client.GetAsync($"/api/v1/domains/{domain}?refresh=true", Cancel);
+            statuses.Add(refresh.StatusCode);
+            if (refresh.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await AssertProblemAsync(refresh, HttpStatusCode.TooManyRequests);
+            }
+        }
+
+        var other = await Factory.SignInAsync(NewTenant(), "u1");
+        using var otherRefresh = await other.GetAsync($"/api/v1/domains/{domain}?refresh=true", Cancel);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, otherRefresh.StatusCode);
     }
 
     [Fact]

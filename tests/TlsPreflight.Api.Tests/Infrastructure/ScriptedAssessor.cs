@@ -13,16 +13,25 @@ public sealed class ScriptedAssessor : IDomainAssessor
 {
     private readonly ConcurrentDictionary<string, int> calls = new();
     private readonly TaskCompletionSource slowGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, bool> timingOut = new();
 
     public int CallsFor(string domain) => calls.GetValueOrDefault(domain);
 
     public void ReleaseSlow() => slowGate.TrySetResult();
+
+    /// <summary>From now on every check of <paramref name="domain"/> comes back unknown with a timeout finding.</summary>
+    public void StartTimingOut(string domain) => timingOut[domain] = true;
 
     public async Task<DomainAssessment> AssessAsync(string domainOrAddress, CancellationToken cancellationToken)
     {
         var domain = DomainName.Normalize(domainOrAddress);
         calls.AddOrUpdate(domain, 1, (_, n) => n + 1);
         var label = domain.Split('.')[0];
+        if (timingOut.ContainsKey(domain))
+        {
+            return Assessment(domain, SecurityLevel.Unknown) with { Findings = [new Finding(FindingCodes.Timeout, "mx." + domain)] };
+        }
+
         if (label == "slow")
         {
             await slowGate.Task.WaitAsync(cancellationToken);

@@ -78,6 +78,45 @@ public sealed class SharedInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_instance_holding_a_tenants_policy_in_memory_applies_a_save_through_the_other_within_seconds()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        var adminA = await first.SignInAsync(tenant, "admin", admin: true);
+        var userB = await second.SignInAsync(tenant, "user");
+        var partner = $"encrypted.{Guid.NewGuid():N}.test";
+        var recipients = new StringContent($$$"""{"recipients":["x@{{{partner}}}"],"intent":"preview"}""", System.Text.Encoding.UTF8, "application/json");
+        using (var held = await userB.PostAsync("/api/v1/assessments", recipients, Cancel))
+        {
+            Assert.Contains("\"policyVersion\":0", await held.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        var policy = $$$"""
+            {"failMode":"open","defaultRule":{"requiredLevel":"verified","action":"block"},"forcedTls":[],
+             "internalDomains":{"manual":[]},"audit":{"storeRecipientAddresses":false,"retentionDays":30}}
+            """;
+        using (var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/policy") { Content = new StringContent(policy, System.Text.Encoding.UTF8, "application/json") })
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+            using var saved = await adminA.SendAsync(put, Cancel);
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        // PolicyCache:RevalidateAfter is 2 s; allow ten for a busy machine.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string body;
+        do
+        {
+            await Task.Delay(250, Cancel);
+            using var again = await userB.PostAsync("/api/v1/assessments", recipients, Cancel);
+            body = await again.Content.ReadAsStringAsync(Cancel);
+        }
+        while (!body.Contains("\"policyVersion\":1", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("\"policyVersion\":1", body, StringComparison.Ordinal);
+        Assert.Contains("\"decision\":\"block\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Both_instances_are_ready_when_postgres_and_redis_answer()
     {
         using var readyA = await first.CreateClient().GetAsync("/health/ready", Cancel);
