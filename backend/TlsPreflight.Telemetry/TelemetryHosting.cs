@@ -57,7 +57,7 @@ public static class TelemetryHosting
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation();
                 if (PrometheusOn(builder, settings))
-                    metrics.AddPrometheusExporter();
+                    metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0); // each scrape is current
             });
         if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } endpoint)
         {
