@@ -4,6 +4,7 @@ using TlsPreflight.Api.Extensions;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Telemetry;
+using TlsPreflight.Api.Words;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
@@ -11,6 +12,7 @@ builder.AddApiTelemetry();
 builder.AddAdminPages();
 
 var app = builder.Build();
+app.UseSenderLanguage();
 app.UseApiEdges();
 app.MapTelemetryEndpoints();
 app.MapApplicationEndpoints();

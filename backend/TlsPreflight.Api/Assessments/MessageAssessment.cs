@@ -5,6 +5,7 @@ using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -22,6 +23,7 @@ public sealed class MessageAssessment(
     AssessmentService assessments,
     IAuditLog audit,
     IOptions<AssessmentOptions> options,
+    SenderWords words,
     TimeProvider clock)
 {
     public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
@@ -39,7 +41,7 @@ public sealed class MessageAssessment(
                 : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
-        var decision = SendDecision.Make(policy, internalDomains, results, invalidEntries);
+        var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries);
         ApiTelemetry.Decided(decision, intent);
         if (intent == AssessmentIntent.Send)
         {
