@@ -3,8 +3,8 @@ using TlsPreflight.Api.Edges;
 using TlsPreflight.Api.Extensions;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.Telemetry;
-using TlsPreflight.Telemetry;
 using TlsPreflight.Api.Words;
+using TlsPreflight.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
