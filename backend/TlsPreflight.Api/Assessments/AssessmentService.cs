@@ -4,6 +4,7 @@ using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -95,6 +96,7 @@ public sealed partial class AssessmentService(
         try
         {
             var assessment = await withLifetime.WaitAsync(deadline, cancellationToken);
+            EngineTelemetry.CacheLookup("assessment", !probed);
             return new CachedAssessment(assessment, !probed);
         }
         catch (TimeoutException)

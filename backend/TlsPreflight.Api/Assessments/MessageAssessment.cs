@@ -3,6 +3,7 @@ using TlsPreflight.Api.Audit;
 using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Api.VerifiedDomains;
 using TlsPreflight.Api.Words;
 
@@ -41,8 +42,10 @@ public sealed class MessageAssessment(
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
         var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries);
+        ApiTelemetry.Decided(decision, intent);
         if (intent == AssessmentIntent.Send)
         {
+            using var timer = ApiTelemetry.AuditWriting();
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);
         }
 
@@ -53,6 +56,7 @@ public sealed class MessageAssessment(
     public async Task RecordShownAsync(CallerIdentity caller, ShownDecision shown, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
+        using var timer = ApiTelemetry.AuditWriting();
         await audit.AppendAsync(new AuditEntry
         {
             TenantId = caller.TenantId,

@@ -2,6 +2,7 @@ using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.Assessment;
 
@@ -30,7 +31,9 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
             return (new MtaStsReport("record-invalid", null, null, null, [], recordError, false), null);
 
         // RFC 8461 §3.3: the record id says whether the cached policy is current.
-        if (cache.Get(domain, record.Id) is { } current)
+        var current = cache.Get(domain, record.Id);
+        EngineTelemetry.CacheLookup("mta-sts-policy", current is not null);
+        if (current is not null)
             return Valid(record.Id, current, fromCache: true, error: null);
 
         // RFC 8461 §3.3: with no policy the sender goes on as if there were no MTA-STS; a recent failure under this

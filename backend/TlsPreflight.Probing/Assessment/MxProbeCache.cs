@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Smtp;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.Assessment;
 
@@ -60,7 +62,9 @@ public sealed class MxProbeCache : IDisposable
         Entry entry;
         lock (gate)
         {
-            if (!entries.TryGetValue(key, out var found) || !found.Usable(now, o.MxResultCacheLifetime))
+            var hit = entries.TryGetValue(key, out var found) && found.Usable(now, o.MxResultCacheLifetime);
+            EngineTelemetry.CacheLookup("mx-probe", hit);
+            if (!hit || found is null)
             {
                 if (entries.Count >= o.MxResultCacheSize)
                     Prune(now);
@@ -84,9 +88,10 @@ public sealed class MxProbeCache : IDisposable
 
     private async Task<SmtpProbeResult> QueueAsync(Entry entry, string mxHost, IPAddress address, ProbeRequester requester)
     {
+        var asker = Activity.Current; // the domain that queued it; the slot may be handed over from another's context
         await Task.Yield(); // the entry is in the table before anything can complete it
         return await scheduler.RunAsync(ProbeLane.Smtp, requester, AddressGateKey.For(address),
-            _ => RunAsync(entry, mxHost, address),
+            _ => RunAsync(entry, mxHost, address, asker),
             () =>
             {
                 entry.Uncacheable = true;
@@ -96,11 +101,14 @@ public sealed class MxProbeCache : IDisposable
             entry.Abandoned.Token);
     }
 
-    private async Task<SmtpProbeResult> RunAsync(Entry entry, string mxHost, IPAddress address)
+    private async Task<SmtpProbeResult> RunAsync(Entry entry, string mxHost, IPAddress address, Activity? asker)
     {
         entry.Started = true;
         Interlocked.Increment(ref probesStarted);
+        using var span = EngineTelemetry.StartProbe(mxHost, address, asker);
+        var started = Stopwatch.GetTimestamp();
         var result = await probe.ProbeAsync(mxHost, address, lifetime.Token);
+        EngineTelemetry.ProbeEnded(result, Stopwatch.GetElapsedTime(started));
         egress.Record(result);
         return result;
     }

@@ -7,6 +7,7 @@ using Polly;
 using Polly.Registry;
 using Polly.Timeout;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Telemetry;
 using TlsPreflight.Probing.Verdict;
 
 namespace TlsPreflight.Probing.Dns;
@@ -128,6 +129,7 @@ public sealed class MailDns : IMailDns
 
     private async Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
+        using var span = EngineTelemetry.StartDns(name, type.ToString());
         try
         {
             var response = await pipeline.ExecuteAsync(
