@@ -34,21 +34,19 @@ public static class AuditCsv
                 entry.Id.ToString(CultureInfo.InvariantCulture),
                 entry.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 entry.Sender,
-                Name(entry.Decision),
+                PolicyActionText.Name(entry.Decision),
                 entry.PolicyVersion.ToString(CultureInfo.InvariantCulture),
                 domain?.Domain ?? "",
                 domain?.Level is { } level ? LevelText.Name(level) : "",
                 domain?.RequiredLevel is { } required ? LevelText.Name(required) : "",
-                domain == null ? "" : Name(domain.Action),
-                domain == null ? "" : Name(domain.Decision),
+                domain == null ? "" : PolicyActionText.Name(domain.Action),
+                domain == null ? "" : PolicyActionText.Name(domain.Decision),
                 domain?.Internal == true ? "true" : "false",
                 domain == null ? "" : string.Join(' ', domain.Findings),
                 recipients,
             }.Select(Field));
         }
     }
-
-    private static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
 
     /// <summary>Quotes per RFC 4180 §2, and defuses spreadsheet formulas (a sender could be "=cmd|...").</summary>
     public static string Field(string value)

@@ -15,7 +15,7 @@ public static class LevelWords
 
     public static string Name(SecurityLevel level) => LevelText.Name(level);
 
-    public static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
+    public static string Name(PolicyAction action) => PolicyActionText.Name(action);
 
     public static string Meaning(SecurityLevel level) => level switch
     {
