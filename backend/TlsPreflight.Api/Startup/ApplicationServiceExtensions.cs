@@ -11,7 +11,7 @@ using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.VerifiedDomains;
 using TlsPreflight.Probing;
 
-namespace TlsPreflight.Api.Extensions;
+namespace TlsPreflight.Api.Startup;
 
 public static class ApplicationServiceExtensions
 {
