@@ -9,6 +9,10 @@ namespace TlsPreflight.Api.Audit;
 /// <summary>The audit log as CSV (RFC 4180), one row per entry and recipient domain.</summary>
 public static class AuditCsv
 {
+    /// <summary>What both downloads (the API's `/audit/export` and the admin page's) answer with.</summary>
+    public const string ContentType = "text/csv; charset=utf-8";
+    public const string FileName = "tlspreflight-audit.csv";
+
     public const string Header = "id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients";
 
     public static async Task WriteAsync(IAsyncEnumerable<AuditEntry> entries, Stream output, CancellationToken cancellationToken)
