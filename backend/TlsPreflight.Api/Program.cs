@@ -1,6 +1,6 @@
 using TlsPreflight.Api.Admin;
 using TlsPreflight.Api.Edges;
-using TlsPreflight.Api.Extensions;
+using TlsPreflight.Api.Startup;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Api.Words;

@@ -30,8 +30,7 @@ public sealed class MessageAssessment(
         AssessmentIntent intent, CancellationToken cancellationToken)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
-        var directoryDomains = await directory.GetVerifiedDomainsAsync(caller.TenantId, cancellationToken);
-        var internalDomains = new HashSet<string>(policy.Policy.InternalDomains.Concat(directoryDomains), StringComparer.Ordinal);
+        var internalDomains = await directory.GetInternalDomainsAsync(policy.Policy, caller.TenantId, cancellationToken);
 
         var deadline = intent == AssessmentIntent.Send ? options.Value.SendDeadline : options.Value.PreviewDeadline;
         var domains = recipients.Select(r => r.Domain).Distinct(StringComparer.Ordinal).ToList();

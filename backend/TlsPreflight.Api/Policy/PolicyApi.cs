@@ -40,7 +40,7 @@ public static class PolicyApi
 
         if (!PolicyValidator.TryValidate(document.ToPolicy(), out var policy, out var errors))
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors.ToProblemErrors());
         }
 
         var current = await store.GetCurrentAsync(caller.TenantId, cancellationToken);

@@ -3,23 +3,23 @@ using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Api.Policy;
 
-/// <summary>Checks an admin's policy and returns it normalised (lower-case A-label patterns), or errors per field.</summary>
+/// <summary>Checks an admin's policy and returns it normalised (lower-case A-label patterns), or typed errors per field.</summary>
 public static class PolicyValidator
 {
     public const int MaxForcedTlsRules = 1000;
     public const int MaxInternalDomains = 1000;
     public const int MaxRetentionDays = 3650;
 
-    public static bool TryValidate(TenantPolicy policy, out TenantPolicy normalized, out Dictionary<string, string[]> errors)
+    public static bool TryValidate(TenantPolicy policy, out TenantPolicy normalized, out PolicyFieldErrors errors)
     {
-        var found = new Dictionary<string, List<string>>();
-        void Add(string field, string error) => (found.TryGetValue(field, out var list) ? list : found[field] = []).Add(error);
+        var found = new List<PolicyFieldError>();
+        void Add(PolicyField field, int? index, string error) => found.Add(new PolicyFieldError(field, index, error));
 
-        CheckRequiredLevel("defaultRule.requiredLevel", policy.DefaultRule.RequiredLevel, Add);
+        CheckRequiredLevel(PolicyField.DefaultRequiredLevel, null, policy.DefaultRule.RequiredLevel, Add);
 
         if (policy.ForcedTls.Count > MaxForcedTlsRules)
         {
-            Add("forcedTls", $"At most {MaxForcedTlsRules} forced-TLS rules.");
+            Add(PolicyField.ForcedTls, null, $"At most {MaxForcedTlsRules} forced-TLS rules.");
         }
 
         var rules = new List<ForcedTlsRule>();
@@ -27,29 +27,28 @@ public static class PolicyValidator
         for (var i = 0; i < policy.ForcedTls.Count; i++)
         {
             var rule = policy.ForcedTls[i];
-            var field = $"forcedTls[{i}]";
             // JSON `[null]` gets past the nullable annotations, which do not cover list elements.
             if (rule is null)
             {
-                Add(field, "A rule object, not null.");
+                Add(PolicyField.ForcedTlsRule, i, "A rule object, not null.");
                 continue;
             }
 
-            CheckRequiredLevel($"{field}.requiredLevel", rule.RequiredLevel, Add);
+            CheckRequiredLevel(PolicyField.ForcedTlsRequiredLevel, i, rule.RequiredLevel, Add);
             if (!Enum.IsDefined(rule.WhenUnknown))
             {
-                Add($"{field}.whenUnknown", "One of allow, warn, block.");
+                Add(PolicyField.ForcedTlsWhenUnknown, i, "One of allow, warn, block.");
             }
 
             if (!TryNormalizePattern(rule.Pattern, out var pattern, out var error))
             {
-                Add($"{field}.pattern", error);
+                Add(PolicyField.ForcedTlsPattern, i, error);
                 continue;
             }
 
             if (!seenPatterns.Add(pattern))
             {
-                Add($"{field}.pattern", $"'{pattern}' is listed twice.");
+                Add(PolicyField.ForcedTlsPattern, i, $"'{pattern}' is listed twice.");
             }
 
             rules.Add(rule with { Pattern = pattern });
@@ -57,7 +56,7 @@ public static class PolicyValidator
 
         if (policy.InternalDomains.Count > MaxInternalDomains)
         {
-            Add("internalDomains", $"At most {MaxInternalDomains} internal domains.");
+            Add(PolicyField.InternalDomains, null, $"At most {MaxInternalDomains} internal domains.");
         }
 
         var internalDomains = new List<string>();
@@ -72,16 +71,16 @@ public static class PolicyValidator
             }
             else
             {
-                Add($"internalDomains[{i}]", string.IsNullOrEmpty(error) ? "A domain, not an address." : error);
+                Add(PolicyField.InternalDomain, i, string.IsNullOrEmpty(error) ? "A domain, not an address." : error);
             }
         }
 
         if (policy.Audit.RetentionDays is < 1 or > MaxRetentionDays)
         {
-            Add("audit.retentionDays", $"Between 1 and {MaxRetentionDays} days.");
+            Add(PolicyField.RetentionDays, null, $"Between 1 and {MaxRetentionDays} days.");
         }
 
-        errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        errors = new PolicyFieldErrors(found);
         normalized = policy with { ForcedTls = rules, InternalDomains = internalDomains };
         return errors.Count == 0;
     }
@@ -132,12 +131,12 @@ public static class PolicyValidator
         return true;
     }
 
-    private static void CheckRequiredLevel(string field, SecurityLevel level, Action<string, string> add)
+    private static void CheckRequiredLevel(PolicyField field, int? index, SecurityLevel level, Action<PolicyField, int?, string> add)
     {
         // unknown and no-mail are outcomes, not something a policy can require.
         if (level < SecurityLevel.Plaintext || !Enum.IsDefined(level))
         {
-            add(field, "One of plaintext, encrypted, verified, enforced.");
+            add(field, index, "One of plaintext, encrypted, verified, enforced.");
         }
     }
 }

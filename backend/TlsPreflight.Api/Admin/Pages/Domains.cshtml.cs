@@ -55,9 +55,7 @@ public sealed class DomainsModel(
         FromCache = cached.FromCache;
 
         var policy = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
-        var internalDomains = policy.Policy.InternalDomains
-            .Concat(await directory.GetVerifiedDomainsAsync(Caller.TenantId, cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var internalDomains = await directory.GetInternalDomainsAsync(policy.Policy, Caller.TenantId, cancellationToken);
         PolicyVersion = policy.Version;
         Decision = SendDecision.Make(policy, internalDomains, [(domain, cached.Assessment, cached.FromCache)], words).Domains[0];
     }

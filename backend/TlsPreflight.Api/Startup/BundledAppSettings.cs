@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
-namespace TlsPreflight.Api.Extensions;
+namespace TlsPreflight.Api.Startup;
 
 public static class BundledAppSettings
 {

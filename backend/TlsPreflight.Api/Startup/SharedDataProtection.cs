@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace TlsPreflight.Api.Extensions;
+namespace TlsPreflight.Api.Startup;
 
 /// <summary>`DataProtection:KeysPath`: where the keys behind the admin page's cookies and anti-forgery tokens live.</summary>
 public sealed class DataProtectionSettings

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Audit;
 using TlsPreflight.Api.Caching;
@@ -13,7 +14,7 @@ using TlsPreflight.Api.VerifiedDomains;
 using TlsPreflight.Api.Words;
 using TlsPreflight.Probing;
 
-namespace TlsPreflight.Api.Extensions;
+namespace TlsPreflight.Api.Startup;
 
 public static class ApplicationServiceExtensions
 {
@@ -29,7 +30,8 @@ public static class ApplicationServiceExtensions
         builder.AddSharedDataProtection();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName);
+        // Validated at start (ProbingOptionsValidator), as the prober does: a DNS server that is not IP:PORT stops the service here.
+        services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName).ValidateOnStart();
         builder.AddRemoteProbing(); // first: with agents configured it takes IDomainAssessor, and no SMTP leaves this process
         services.AddTlsPreflightProbing();
         services.AddWords();
@@ -49,9 +51,9 @@ public static class ApplicationServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
         builder.AddPartnerMonitoring();
 
-        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
-        var graphTimeout = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Timeout ?? TimeSpan.FromSeconds(10);
-        services.AddHttpClient(TenantDirectory.HttpClientName, http => http.Timeout = graphTimeout);
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
+        services.AddHttpClient(TenantDirectory.HttpClientName)
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<GraphOptions>>().Value.Timeout);
         services.AddSingleton<TenantDirectory>();
     }
 
