@@ -52,8 +52,14 @@ public sealed partial class AssessmentService(
                 return fresh;
             },
             refresh,
-            lifetime.ApplicationStopping).AsTask();
-        var withLifetime = shared.ContinueWith(
+            lifetime.ApplicationStopping);
+        if (shared.IsCompletedSuccessfully && !probed)
+        {
+            // A hit in memory completes at once: no continuation, no deadline timer, no thread-pool hop.
+            return new CachedAssessment(shared.Result, FromCache: true);
+        }
+
+        var withLifetime = shared.AsTask().ContinueWith(
             async task =>
             {
                 if (probed && task.IsCompletedSuccessfully)
