@@ -21,6 +21,10 @@ public sealed class ProbingOptions
     /// <summary>Allow dialling loopback/private addresses found in DNS. Labs and tests only.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>The deployment's own networks as CIDR ranges ("10.20.0.0/16", "fd00:1234::/32"): never dialled,
+    /// on top of the private and reserved ranges the guard always refuses, even with AllowPrivateNetworks.</summary>
+    public List<string> ExtraRefusedRanges { get; set; } = [];
+
     /// <summary>PEM file with extra trusted CA certificates, for SMTP and the MTA-STS fetch.</summary>
     public string? ExtraTrustedCaFile { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.Safety;
 
 namespace TlsPreflight.Probing;
 
@@ -19,6 +20,17 @@ public sealed class ProbingOptionsValidator : IValidateOptions<ProbingOptions>
             catch (ArgumentException e)
             {
                 errors.Add(e.Message.Split(" (Parameter")[0]);
+            }
+        }
+        foreach (var range in options.ExtraRefusedRanges)
+        {
+            try
+            {
+                DialPolicy.ParseRange(range);
+            }
+            catch (FormatException e)
+            {
+                errors.Add(e.Message);
             }
         }
         if (options.SmtpPort is < 1 or > 65535)

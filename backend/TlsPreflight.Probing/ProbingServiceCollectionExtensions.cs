@@ -13,6 +13,7 @@ using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Certificates;
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.MtaSts;
+using TlsPreflight.Probing.Safety;
 using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Smtp;
 
@@ -27,10 +28,12 @@ public static class ProbingServiceCollectionExtensions
     /// Polly pipelines). Options come from <c>IOptions&lt;ProbingOptions&gt;</c>: the caller binds or configures them.</summary>
     public static IServiceCollection AddTlsPreflightProbing(this IServiceCollection services)
     {
-        services.AddOptions<ProbingOptions>();
+        // ValidateOnStart: a host (the API) refuses to start with settings the engine cannot run with.
+        services.AddOptions<ProbingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProbingOptions>, ProbingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMailDns, MailDns>();
+        services.TryAddSingleton<DialPolicy>();
         services.TryAddSingleton<ChainValidator>();
         services.TryAddSingleton<StartTlsProbe>();
         services.TryAddSingleton<SmtpEgressMonitor>();
@@ -75,14 +78,19 @@ public static class ProbingServiceCollectionExtensions
                     MaxResponseHeadersLength = 16, // KiB
                     PooledConnectionLifetime = TimeSpan.FromMinutes(1),
                     ConnectCallback = connector.ConnectAsync,
-                    SslOptions = { RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                    // The handshake's chain is built without downloads (OfflineChainPolicy): no AIA, CRL or OCSP traffic.
+                    SslOptions = new SslClientAuthenticationOptions
                     {
-                        var accepted = connector.AcceptCertificate(certificate, chain, errors);
-                        // SocketsHttpHandler passes the SslStream; its TargetHostName is the policy host being fetched.
-                        if (!accepted && sender is SslStream { TargetHostName: var host })
-                            rejections.Record(host, certificate, chain, errors);
-                        return accepted;
-                    } },
+                        CertificateChainPolicy = OfflineChainPolicy.Create(),
+                        RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                        {
+                            var accepted = connector.AcceptCertificate(certificate, chain, errors);
+                            // SocketsHttpHandler passes the SslStream; its TargetHostName is the policy host being fetched.
+                            if (!accepted && sender is SslStream { TargetHostName: var host })
+                                rejections.Record(host, certificate, chain, errors);
+                            return accepted;
+                        },
+                    },
                 };
             })
             .AddResilienceHandler(MtaStsHttpPipelineName, (builder, context) =>

@@ -21,7 +21,7 @@ describe("recipients", () => {
     expect(domainOfAddress(address)).toBe(domain);
   });
 
-  it.each(["/o=ExchangeLabs/cn=Recipients/cn=abc", "nobody", "x@localhost", "x@", "x@a..b", "x@exa mple.com"])(
+  it.each(["/o=ExchangeLabs/cn=Recipients/cn=abc", "nobody", "x@", "x@a..b", "x@exa mple.com"])(
     "finds no checkable domain in %s",
     (address) => {
       expect(domainOfAddress(address)).toBeNull();

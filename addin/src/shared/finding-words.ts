@@ -29,6 +29,7 @@ const FINDING_WORDS: Record<string, string> = {
   "no-mail-server": "The domain has no mail server.",
   "mx-is-cname": "A mail server name is an alias (CNAME), which mail standards forbid.",
   "mx-private-address": "A mail server has a private address.",
+  "reserved-domain": "The domain is a special-use or private name that does not exist on the internet.",
   "mx-no-address": "A mail server name has no address.",
   "dns-failure": "The domain's DNS could not be read.",
   "smtp-egress-blocked": "This service cannot reach mail servers (outbound port 25 is blocked).",

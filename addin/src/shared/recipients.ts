@@ -31,8 +31,8 @@ export function domainOfAddress(address: string): string | null {
   let domain = entry.slice(at + 1).toLowerCase();
   if (domain.charAt(domain.length - 1) === ".") domain = domain.slice(0, -1);
   if (domain.length === 0 || NOT_IN_DOMAIN.test(domain)) return null;
+  // A single label (localhost, intranet) is a name: the service answers it as reserved-domain, not as an error.
   const labels = domain.split(".");
-  if (labels.length < 2) return null;
   const idn = NON_ASCII.test(domain);
   if (!idn && domain.length > MAX_DOMAIN_LENGTH) return null;
   for (const label of labels) {

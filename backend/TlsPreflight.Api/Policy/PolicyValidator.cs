@@ -63,7 +63,7 @@ public static class PolicyValidator
         var internalDomains = new List<string>();
         for (var i = 0; i < policy.InternalDomains.Count; i++)
         {
-            if (DomainName.TryNormalize(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
+            if (TryNormalizeDomain(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
             {
                 if (!internalDomains.Contains(domain))
                 {
@@ -104,12 +104,31 @@ public static class PolicyValidator
             return false;
         }
 
-        if (!DomainName.TryNormalize(rest, out var domain, out error))
+        if (!TryNormalizeDomain(rest, out var domain, out error))
         {
             return false;
         }
 
         normalized = wildcard ? "*." + domain : domain;
+        return true;
+    }
+
+    /// <summary>A policy names domains on the internet: a single label (`partner`, `com`) is a name, but never one a
+    /// recipient's mail is routed by, so it is refused here rather than silently matching nothing.</summary>
+    private static bool TryNormalizeDomain(string? input, out string domain, out string error)
+    {
+        if (!DomainName.TryNormalize(input, out domain, out error))
+        {
+            return false;
+        }
+
+        if (ReservedNames.IsSingleLabel(domain))
+        {
+            error = "A domain needs at least two labels (like partner.com).";
+            domain = "";
+            return false;
+        }
+
         return true;
     }
 

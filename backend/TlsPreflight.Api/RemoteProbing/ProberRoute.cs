@@ -1,7 +1,10 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
+using TlsPreflight.Probing;
 using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Api.RemoteProbing;
 
@@ -12,7 +15,7 @@ namespace TlsPreflight.Api.RemoteProbing;
 /// without shared state, an even spread over MX hosts, and when one agent stops only its share moves.
 /// Not covered: different MX names on the same addresses (per-domain names of a hosted service) may be probed by two
 /// agents at once, each still one connection per address; a lock per address in the shared Redis would cover that.</summary>
-public sealed class ProberRoute(IMailDns dns)
+public sealed class ProberRoute(IMailDns dns, IOptions<ProbingOptions> probing)
 {
     /// <summary>The agents in the order to ask them for this domain. The key is the domain's most preferred MX host,
     /// or the domain itself when its MX cannot be read here (the agent reports the DNS failure from its side).</summary>
@@ -21,6 +24,12 @@ public sealed class ProberRoute(IMailDns dns)
         if (agents.Count <= 1)
         {
             return agents;
+        }
+
+        // A reserved name is never looked up, here either: the agent answers it as reserved-domain without DNS.
+        if (ReservedNames.WhyReserved(domain, allowTestNames: probing.Value.AllowPrivateNetworks) is not null)
+        {
+            return Rank(domain, agents);
         }
 
         var mx = await dns.LookupMxAsync(domain, cancellationToken);

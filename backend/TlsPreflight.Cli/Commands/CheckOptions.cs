@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using TlsPreflight.Probing;
 using TlsPreflight.Probing.Names;
+using TlsPreflight.Probing.Safety;
 
 namespace TlsPreflight.Cli.Commands;
 
@@ -38,7 +39,14 @@ internal sealed class CheckOptions
 
     public Option<bool> AllowPrivateNetworks { get; } = new("--allow-private-networks")
     {
-        Description = "Allow dialling private and loopback addresses found in DNS (labs and tests only).",
+        Description = "Allow dialling private and loopback addresses found in DNS, and checking .test names (labs and tests only).",
+    };
+
+    public Option<string[]> RefuseRanges { get; } = new("--refuse-range")
+    {
+        Description = "CIDR range of your own network never to dial (ExtraRefusedRanges); repeat for more.",
+        HelpName = "CIDR",
+        Arity = ArgumentArity.OneOrMore,
     };
 
     public Option<string> CaFile { get; } = new("--ca-file") { Description = "PEM file with extra trusted CA certificates.", HelpName = "PEM" };
@@ -61,6 +69,20 @@ internal sealed class CheckOptions
                 if (ParseNameServer(value) is null)
                 {
                     result.AddError($"--dns-server '{value}' is not IP or IP:PORT");
+                }
+            }
+        });
+        RefuseRanges.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                try
+                {
+                    DialPolicy.ParseRange(value);
+                }
+                catch (FormatException e)
+                {
+                    result.AddError($"--refuse-range: {e.Message}");
                 }
             }
         });
@@ -95,7 +117,7 @@ internal sealed class CheckOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Targets);
-        foreach (Option option in (Option[])[Json, DnsServers, Dnssec, SmtpPort, HttpsPort, AllowPrivateNetworks, CaFile, EhloName, Timeout])
+        foreach (Option option in (Option[])[Json, DnsServers, Dnssec, SmtpPort, HttpsPort, AllowPrivateNetworks, RefuseRanges, CaFile, EhloName, Timeout])
         {
             command.Options.Add(option);
         }
@@ -117,6 +139,7 @@ internal sealed class CheckOptions
         options.SmtpPort = parseResult.GetValue(SmtpPort);
         options.HttpsPort = parseResult.GetValue(HttpsPort);
         options.AllowPrivateNetworks = parseResult.GetValue(AllowPrivateNetworks);
+        options.ExtraRefusedRanges = [.. parseResult.GetValue(RefuseRanges) ?? []];
         options.ExtraTrustedCaFile = parseResult.GetValue(CaFile) is { } ca ? Path.GetFullPath(ca) : null;
         if (parseResult.GetValue(EhloName) is { } ehlo)
         {

@@ -23,6 +23,7 @@ public sealed class DomainAssessor(
     MtaStsCheck mtaSts,
     NetworkReach reach,
     SmtpEgressMonitor egress,
+    DialPolicy dialPolicy,
     IOptions<ProbingOptions> options,
     TimeProvider time) : IDomainAssessor
 {
@@ -46,6 +47,10 @@ public sealed class DomainAssessor(
 
     private async Task<DomainAssessment> AssessDomainAsync(string domain, ProbeRequester requester, CancellationToken caller)
     {
+        // A special-use name is not on the internet: no DNS server is asked about it (.test only in labs).
+        if (ReservedNames.WhyReserved(domain, allowTestNames: o.AllowPrivateNetworks) is { } reserved)
+            return NotOnTheInternet(domain, reserved);
+
         var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var watch = Stopwatch.StartNew();
         var checkedAt = time.GetUtcNow();
@@ -83,29 +88,37 @@ public sealed class DomainAssessor(
         var dane = tlsa.Records.Count == 0
             ? TlsaReport.None with { DnssecStatus = dnssec }
             : TlsaMatcher.Evaluate(dnssec, tlsa.Records, chain, target.Host);
-        return new MxHostReport(target.Host, target.Preference, target.Implicit, addresses.CanonicalName, results,
+        // A CNAME target that leads to a refused address is not named either (DialPolicy.RefusedAddress).
+        var cnameTarget = addresses.CanonicalName is not null && addresses.Addresses.Any(a => !dialPolicy.MayDial(a))
+            ? DialPolicy.RefusedName
+            : addresses.CanonicalName;
+        return new MxHostReport(target.Host, target.Preference, target.Implicit, cnameTarget, results,
             SecurityLevel.Unknown, dane, null);
     }
 
     private async Task<SmtpProbeResult> ProbeAsync(string mxHost, IPAddress address, ProbeRequester requester, CancellationToken token, CancellationToken caller)
     {
-        // Judge the address actually dialled, never the name (SSRF guard).
-        if (!o.AllowPrivateNetworks && !AddressGuard.IsPublic(address))
-            return NotDialled(address, ProbeOutcome.SkippedPrivateAddress, AddressGuard.WhyNotPublic(address) ?? "not a public address");
+        // Judge the address actually dialled, never the name (SSRF guard); the result does not say which address it was.
+        if (!dialPolicy.MayDial(address))
+            return NotDialled(DialPolicy.RefusedAddress, ProbeOutcome.SkippedPrivateAddress, $"not dialled: {DialPolicy.RefusedAddress}");
         if (!reach.CanReach(address))
-            return NotDialled(address, ProbeOutcome.SkippedUnroutable, "this host has no route for IPv6");
+            return NotDialled(address.ToString(), ProbeOutcome.SkippedUnroutable, "this host has no route for IPv6");
         try
         {
             return await probes.GetAsync(mxHost, address, requester, token);
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
-            return NotDialled(address, ProbeOutcome.Timeout, "the domain's time limit ran out before this probe finished") with { Step = "domain" };
+            return NotDialled(address.ToString(), ProbeOutcome.Timeout, "the domain's time limit ran out before this probe finished") with { Step = "domain" };
         }
     }
 
-    private SmtpProbeResult NotDialled(IPAddress address, ProbeOutcome outcome, string why)
-        => new(address.ToString(), o.SmtpPort, outcome, null, why, null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
+    private DomainAssessment NotOnTheInternet(string domain, string reason)
+        => new(domain, SecurityLevel.Unknown, [new Finding(FindingCodes.ReservedDomain, Detail: reason)], [],
+            MtaStsReport.NoRecord, DaneReport.None, TlsRptReport.None, time.GetUtcNow(), 0);
+
+    private SmtpProbeResult NotDialled(string address, ProbeOutcome outcome, string why)
+        => new(address, o.SmtpPort, outcome, null, why, null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
 
     private static async Task<TlsRptReport> TlsRptAsync(IMailDns dns, string domain, CancellationToken token)
     {

@@ -48,10 +48,8 @@ public sealed class ChainValidator
 
     private static bool TryBuild(X509Certificate2 leaf, List<X509Certificate2> intermediates, X509Certificate2Collection? customRoots, out string? error)
     {
-        using var chain = new X509Chain();
+        using var chain = new X509Chain { ChainPolicy = OfflineChainPolicy.Create() };
         var policy = chain.ChainPolicy;
-        policy.RevocationMode = X509RevocationMode.NoCheck;
-        policy.DisableCertificateDownloads = true; // never fetch AIA: no traffic to hosts named by the far side
         policy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.IgnoreCtlNotTimeValid;
         policy.ExtraStore.AddRange(intermediates.ToArray());
         if (customRoots is not null)

@@ -117,10 +117,8 @@ public static class TlsaMatcher
             return true; // the leaf is its own anchor
         }
 
-        using var builder = new X509Chain();
+        using var builder = new X509Chain { ChainPolicy = OfflineChainPolicy.Create() };
         builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust; // never the system store
-        builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        builder.ChainPolicy.DisableCertificateDownloads = true;
         builder.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
         foreach (var presented in chain.Skip(1))
         {

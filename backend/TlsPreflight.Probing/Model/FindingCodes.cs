@@ -37,6 +37,7 @@ public static class FindingCodes
     public const string MxPrivateAddress = "mx-private-address";
     public const string MxNoAddress = "mx-no-address";
     public const string DnsFailure = "dns-failure";
+    public const string ReservedDomain = "reserved-domain";
     /// <summary>The API answered the last known level because the latest check came back unknown (stale-if-error).</summary>
     public const string LatestCheckFailed = "latest-check-failed";
     public const string SmtpEgressBlocked = "smtp-egress-blocked";

@@ -36,6 +36,7 @@ public static class FindingText
         [FindingCodes.MxPrivateAddress] = "The mail server's address is private or local; it was not contacted.",
         [FindingCodes.MxNoAddress] = "The mail server name has no address.",
         [FindingCodes.DnsFailure] = "The domain's DNS could not be read.",
+        [FindingCodes.ReservedDomain] = "The domain is a special-use or private name (such as localhost, .local or .internal) that does not exist on the internet, so it was not checked.",
         [FindingCodes.LatestCheckFailed] = "The latest check did not complete; this is the last known result, from the time shown.",
         [FindingCodes.SmtpEgressBlocked] = "This service cannot open SMTP connections (port 25 is blocked here), so the servers could not be tested.",
         [FindingCodes.ProberUnreachable] = "None of this service's probe agents could be reached, so the mail servers could not be tested.",

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Certificates;
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Safety;
@@ -10,12 +9,10 @@ using TlsPreflight.Probing.Safety;
 namespace TlsPreflight.Probing.MtaSts;
 
 /// <summary>The socket and certificate rules of the MTA-STS HTTP client: names resolve through OUR name servers,
-/// the address actually dialled must be public (unless AllowPrivateNetworks), and the certificate may also chain
-/// to ExtraTrustedCaFile.</summary>
-public sealed class MtaStsConnector(IMailDns dns, ChainValidator validator, IOptions<ProbingOptions> options)
+/// the address actually dialled must pass <see cref="DialPolicy"/>, and the certificate may also chain to
+/// ExtraTrustedCaFile.</summary>
+public sealed class MtaStsConnector(IMailDns dns, ChainValidator validator, DialPolicy dialPolicy)
 {
-    private readonly bool allowPrivateNetworks = options.Value.AllowPrivateNetworks;
-
     /// <summary>For <see cref="SocketsHttpHandler.ConnectCallback"/>.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
@@ -23,14 +20,12 @@ public sealed class MtaStsConnector(IMailDns dns, ChainValidator validator, IOpt
         var lookup = await dns.LookupAddressesAsync(host, cancellationToken);
         if (lookup.Addresses.Count == 0)
             throw new HttpRequestException($"{host}: {lookup.Error ?? "no address records"}");
-        var dialable = lookup.Addresses.Where(a => allowPrivateNetworks || AddressGuard.IsPublic(a))
+        var dialable = lookup.Addresses.Where(dialPolicy.MayDial)
             .OrderBy(a => a.AddressFamily == AddressFamily.InterNetworkV6) // IPv4 first: IPv6 may have no route here
             .ToList();
+        // Neither the addresses nor their ranges go into the message: it ends up in the result.
         if (dialable.Count == 0)
-        {
-            var reasons = lookup.Addresses.Select(a => $"{a} ({AddressGuard.WhyNotPublic(a)})");
-            throw new AddressRefusedException($"{host} resolves only to non-public addresses: {string.Join(", ", reasons)}");
-        }
+            throw new AddressRefusedException($"{host} resolves only to {DialPolicy.RefusedAddress}; not fetched");
 
         SocketException? last = null;
         foreach (var address in dialable)

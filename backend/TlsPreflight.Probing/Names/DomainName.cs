@@ -15,7 +15,9 @@ public static class DomainName
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
 
     /// <summary>Accepts a domain or an e-mail address (its domain is taken). Result: lower case, no trailing dot,
-    /// IDN converted to A-labels (RFC 5890), each label 1–63 LDH characters, total ≤ 253, at least two labels.</summary>
+    /// IDN converted to A-labels (RFC 5890), each label 1–63 LDH characters, total ≤ 253. This is the syntax only:
+    /// a single label or a special-use name (localhost, .local, ...) is a name, and <see cref="ReservedNames"/> says
+    /// it is not one on the internet, so it gets its own result instead of an error.</summary>
     public static bool TryNormalize(string? input, out string domain, out string error)
     {
         domain = "";
@@ -107,11 +109,6 @@ public static class DomainName
         }
 
         var labels = ascii.Split('.');
-        if (labels.Length < 2)
-        {
-            return "a domain needs at least two labels (like example.com)";
-        }
-
         foreach (var label in labels)
         {
             var labelError = CheckLabel(label);

@@ -8,6 +8,14 @@ public static class AddressGuard
 {
     private static readonly (IPNetwork Network, string Reason)[] V4Blocked =
     [
+        // Cloud metadata and platform service addresses first, so the reason names them; several sit in public space.
+        (IPNetwork.Parse("168.63.129.16/32"), "Azure platform service (WireServer, DNS, health probes)"),
+        (IPNetwork.Parse("169.254.169.254/32"), "cloud instance metadata (AWS, Azure, Google Cloud, Oracle Cloud, others; link-local)"),
+        (IPNetwork.Parse("169.254.170.2/32"), "AWS ECS task metadata and credentials (link-local)"),
+        (IPNetwork.Parse("169.254.170.23/32"), "AWS EKS Pod Identity credentials (link-local)"),
+        (IPNetwork.Parse("100.100.100.200/32"), "Alibaba Cloud instance metadata"),
+        (IPNetwork.Parse("192.0.0.192/32"), "Oracle Cloud legacy instance metadata"),
+        (IPNetwork.Parse("161.26.0.0/16"), "IBM Cloud service network (DNS, NTP, metadata)"),
         (IPNetwork.Parse("0.0.0.0/8"), "\"this network\" (RFC 791), not routable"),
         (IPNetwork.Parse("10.0.0.0/8"), "private (RFC 1918)"),
         (IPNetwork.Parse("100.64.0.0/10"), "shared address space / CGNAT (RFC 6598)"),
@@ -27,6 +35,11 @@ public static class AddressGuard
 
     private static readonly (IPNetwork Network, string Reason)[] V6Blocked =
     [
+        (IPNetwork.Parse("fd00:ec2::254/128"), "AWS instance metadata over IPv6"),
+        (IPNetwork.Parse("fd00:ec2::253/128"), "AWS VPC DNS over IPv6"),
+        (IPNetwork.Parse("fd00:ec2::23/128"), "AWS EKS Pod Identity credentials over IPv6"),
+        (IPNetwork.Parse("fd20:ce::254/128"), "Google Cloud instance metadata over IPv6"),
+        (IPNetwork.Parse("fd00:c1::a9fe:a9fe/128"), "Oracle Cloud instance metadata over IPv6"),
         (IPNetwork.Parse("64:ff9b::/96"), "NAT64 (RFC 6052)"),
         (IPNetwork.Parse("64:ff9b:1::/48"), "local-use NAT64 (RFC 8215)"),
         (IPNetwork.Parse("100::/64"), "discard-only (RFC 6666)"),
@@ -49,7 +62,8 @@ public static class AddressGuard
 
     /// <summary>False for loopback, RFC 1918, link-local (incl. 169.254.169.254), CGNAT 100.64/10, 0/8, TEST-NETs,
     /// 198.18/15, multicast, 240/4, broadcast, unspecified, IPv6 ULA fc00::/7, fe80::/10, ::1, ::, 2001:db8::/32,
-    /// 64:ff9b::/96 and IPv4-mapped/compatible forms of the above (judged on the embedded IPv4).</summary>
+    /// 64:ff9b::/96, the well-known cloud metadata and platform service addresses (Azure's 168.63.129.16, IBM
+    /// Cloud's 161.26/16, ...) and IPv4-mapped/compatible/6to4 forms of the above (judged on the embedded IPv4).</summary>
     public static bool IsPublic(IPAddress address) => WhyNotPublic(address) is null;
 
     /// <summary>A short reason for a non-public address ("loopback", "private (RFC 1918)", ...); null if public.</summary>

@@ -78,7 +78,8 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
             var tlsOptions = new SslClientAuthenticationOptions
             {
                 TargetHost = mxHost, // SNI (RFC 8461 §7.1, RFC 7672 §8.1)
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                // The chain SslStream builds for the callback fetches nothing either (no AIA, CRL or OCSP traffic).
+                CertificateChainPolicy = OfflineChainPolicy.Create(),
                 // Accept everything here but record it: ChainValidator and TlsaMatcher judge it afterwards.
                 RemoteCertificateValidationCallback = (_, certificate, chain, _) => presented.Record(certificate, chain),
             };

@@ -68,6 +68,30 @@ public sealed class EngineLabTests(EngineLabFactory factory) : FunctionalTest(fa
     }
 
     [Fact]
+    public async Task Reserved_names_come_back_as_their_own_results_without_a_dns_query()
+    {
+        var client = await Factory.SignInAsync(NewTenant());
+        var queriesBefore = Lab.Dns.QueryCount;
+
+        var (status, body) = await AssessAsync(client, "preview", "someone@localhost", "alice@printer.local", "bob@corp.internal", "carol@intranet");
+        using var single = await client.GetAsync("/api/v1/domains/localhost", Cancel);
+        var report = await ReadJsonAsync(single);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var domains = body!["domains"]!.AsArray();
+        Assert.Equal(["localhost", "printer.local", "corp.internal", "intranet"], domains.Select(d => (string?)d!["domain"]));
+        Assert.All(domains, d =>
+        {
+            Assert.Equal("unknown", (string?)d!["level"]);
+            Assert.Contains(d["findings"]!.AsArray(), f => (string?)f!["code"] == "reserved-domain" && ((string?)f["text"])!.Length > 0);
+        });
+        Assert.Equal(HttpStatusCode.OK, single.StatusCode);
+        Assert.Equal("unknown", (string?)report!["level"]);
+        Assert.Equal("reserved-domain", (string?)report["findings"]![0]!["code"]);
+        Assert.Equal(queriesBefore, Lab.Dns.QueryCount);
+    }
+
+    [Fact]
     public async Task The_full_report_of_an_mta_sts_domain_shows_the_policy_and_the_mx_evidence()
     {
         var client = await Factory.SignInAsync(NewTenant());

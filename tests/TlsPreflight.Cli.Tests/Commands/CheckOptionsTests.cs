@@ -32,6 +32,7 @@ public sealed class CheckOptionsTests
         Assert.Equal(25, options.SmtpPort);
         Assert.Equal(443, options.HttpsPort);
         Assert.False(options.AllowPrivateNetworks);
+        Assert.Empty(options.ExtraRefusedRanges);
         Assert.Null(options.ExtraTrustedCaFile);
         Assert.Equal(defaults.EhloName, options.EhloName);
         Assert.Equal(defaults.DomainTimeout, options.DomainTimeout);
@@ -45,13 +46,14 @@ public sealed class CheckOptionsTests
         try
         {
             var options = Options("a.example", "b@c.example", "--dns-server", "127.0.0.1:5353", "--dns-server", "[::1]:53",
-                "--dnssec", "--smtp-port", "2525", "--https-port", "8443", "--allow-private-networks", "--ca-file", ca, "--ehlo-name", "Probe.Example.NET", "--timeout", "7.5");
+                "--dnssec", "--smtp-port", "2525", "--https-port", "8443", "--allow-private-networks", "--refuse-range", "10.20.0.0/16", "--refuse-range", "fd00:1234::/32", "--ca-file", ca, "--ehlo-name", "Probe.Example.NET", "--timeout", "7.5");
 
             Assert.Equal(["127.0.0.1:5353", "[::1]:53"], options.DnsServers);
             Assert.True(options.TrustResolverDnssec);
             Assert.Equal(2525, options.SmtpPort);
             Assert.Equal(8443, options.HttpsPort);
             Assert.True(options.AllowPrivateNetworks);
+            Assert.Equal(["10.20.0.0/16", "fd00:1234::/32"], options.ExtraRefusedRanges);
             Assert.Equal(Path.GetFullPath(ca), options.ExtraTrustedCaFile);
             Assert.Equal("probe.example.net", options.EhloName);
             Assert.Equal(TimeSpan.FromSeconds(7.5), options.DomainTimeout);
@@ -97,6 +99,8 @@ public sealed class CheckOptionsTests
     [InlineData("--ca-file", "/no/such/file.pem")]
     [InlineData("--ehlo-name", "not a name")]
     [InlineData("--ehlo-name", "me@example.com")]
+    [InlineData("--refuse-range", "10.20.0.1/16")]
+    [InlineData("--refuse-range", "intranet")]
     public void Invalid_flag_values_are_parse_errors(string flag, string value)
     {
         var (result, _) = Parse("example.com", flag, value);

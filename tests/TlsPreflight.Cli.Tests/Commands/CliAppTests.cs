@@ -65,7 +65,7 @@ public sealed class CliAppTests
 
     [Theory]
     [InlineData("not a domain")]
-    [InlineData("localhost")]
+    [InlineData("exa_mple.com")]
     [InlineData("@example.com")]
     [InlineData("[192.0.2.1]")]
     public async Task An_invalid_domain_exits_2_with_one_line_and_no_assessment(string input)

@@ -32,6 +32,17 @@ public sealed class ProbingOptionsValidatorTests
     }
 
     [Fact]
+    public void Extra_refused_ranges_that_are_not_cidr_are_each_named_in_the_error()
+    {
+        var error = Invalid(o => o.ExtraRefusedRanges = ["10.20.0.0/16", "10.20.0.1/16", "fd00:1234::/32", "intranet"]);
+
+        Assert.Contains("'10.20.0.1/16'", error.Message);
+        Assert.Contains("'intranet'", error.Message);
+        Assert.DoesNotContain("'10.20.0.0/16'", error.Message);
+        Assert.DoesNotContain("'fd00:1234::/32'", error.Message);
+    }
+
+    [Fact]
     public void Zero_timeouts_ports_and_limits_are_each_named_in_the_error()
     {
         var error = Invalid(o =>

@@ -12,7 +12,7 @@ public sealed class GoodCitizenTests(LabFixture lab)
     [Fact]
     public async Task With_the_guard_on_an_mx_at_127_0_0_1_is_never_dialled()
     {
-        var domain = LabFixture.NewDomain("private");
+        var domain = LabFixture.NewInternetDomain("private");
         var mxHost = $"mx.{domain}";
         var listener = lab.Smtp(SmtpBehaviour.StartTls, mxHost, lab.Authority.Issue(mxHost), IPAddress.Loopback);
         lab.PublishMx(domain, listener);
@@ -29,7 +29,7 @@ public sealed class GoodCitizenTests(LabFixture lab)
     [Fact]
     public async Task With_the_guard_on_a_policy_host_at_127_0_0_1_is_never_fetched()
     {
-        var domain = LabFixture.NewDomain("privatests");
+        var domain = LabFixture.NewInternetDomain("privatests");
         var policyHost = $"mta-sts.{domain}";
         await using var https = LabHttpsServer.Start(0, IPAddress.Loopback);
         https.Route(policyHost, lab.Authority.Issue(policyHost), LabHttpResponse.Policy("enforce", 86400, "*.example"), lab.Authority.Chain);
@@ -43,7 +43,7 @@ public sealed class GoodCitizenTests(LabFixture lab)
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
         Assert.Equal("fetch-error", result.MtaSts.Status);
-        Assert.Contains("non-public", result.MtaSts.Error);
+        Assert.Contains("resolves only to an address in a private or reserved range", result.MtaSts.Error);
         Assert.Equal(0, https.ConnectionCount);
     }
 

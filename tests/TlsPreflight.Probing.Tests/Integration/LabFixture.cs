@@ -14,6 +14,10 @@ public sealed class LabFixture : LoopbackLab, IAsyncLifetime
     /// <summary>A fresh domain name under `.lab.test` so tests never see each other's records.</summary>
     public static string NewDomain(string label) => $"{label}-{Guid.NewGuid().ToString("N")[..10]}.lab.test";
 
+    /// <summary>A fresh name outside the special-use TLDs, for tests with the guard on (AllowPrivateNetworks off),
+    /// where `.test` is refused as reserved. Only the lab DNS server is ever asked about it.</summary>
+    public static string NewInternetDomain(string label) => $"{label}-{Guid.NewGuid().ToString("N")[..10]}.lab-tlspreflight.net";
+
     /// <summary>`domain MX 10 mx.domain`, `mx.domain A` the server's address; returns the MX host name.</summary>
     public string PublishMx(string domain, LabSmtpServer server, ushort preference = 10, string? mxHost = null)
     {

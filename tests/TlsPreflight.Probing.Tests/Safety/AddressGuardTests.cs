@@ -59,6 +59,31 @@ public sealed class AddressGuardTests
     }
 
     [Theory]
+    [InlineData("168.63.129.16", "Azure")]
+    [InlineData("::ffff:168.63.129.16", "Azure")]
+    [InlineData("2002:a83f:8110::1", "Azure")] // 6to4 of 168.63.129.16
+    [InlineData("169.254.169.254", "cloud instance metadata")]
+    [InlineData("::ffff:169.254.169.254", "cloud instance metadata")]
+    [InlineData("169.254.170.2", "AWS ECS")]
+    [InlineData("169.254.170.23", "AWS EKS")]
+    [InlineData("fd00:ec2::254", "AWS instance metadata")]
+    [InlineData("fd00:ec2::253", "AWS VPC DNS")]
+    [InlineData("fd00:ec2::23", "AWS EKS")]
+    [InlineData("100.100.100.200", "Alibaba")]
+    [InlineData("192.0.0.192", "Oracle")]
+    [InlineData("fd00:c1::a9fe:a9fe", "Oracle")]
+    [InlineData("fd20:ce::254", "Google Cloud")]
+    [InlineData("161.26.0.10", "IBM Cloud")]
+    [InlineData("161.26.255.255", "IBM Cloud")]
+    public void Cloud_metadata_and_platform_service_addresses_are_refused_by_name(string address, string cloud)
+    {
+        var ip = IPAddress.Parse(address);
+
+        Assert.False(AddressGuard.IsPublic(ip));
+        Assert.Contains(cloud, AddressGuard.WhyNotPublic(ip));
+    }
+
+    [Theory]
     [InlineData("1.1.1.1")]
     [InlineData("8.8.8.8")]
     [InlineData("9.255.255.255")]
@@ -80,6 +105,10 @@ public sealed class AddressGuardTests
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("2002:808:808::1")]
     [InlineData("2001:200::1")]
+    [InlineData("168.63.129.15")]
+    [InlineData("168.63.129.17")]
+    [InlineData("161.25.255.255")]
+    [InlineData("161.27.0.0")]
     public void Public_addresses_may_be_dialled(string address)
     {
         var ip = IPAddress.Parse(address);

@@ -59,6 +59,23 @@ public sealed class TestCertificateAuthority : IDisposable
         return withoutKey.CopyWithPrivateKey(key);
     }
 
+    /// <summary>A certificate for the names, signed by the intermediate, whose AIA (caIssuers and OCSP) and CRL
+    /// distribution point URLs all lead under <paramref name="baseUrl"/>: what a hostile server puts in a certificate
+    /// to make a verifier fetch from a host of its choosing. Serve it without <see cref="Chain"/> so the issuer is missing.</summary>
+    public X509Certificate2 IssueNamingUrls(string baseUrl, params string[] dnsNames)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = LeafRequest(dnsNames, key);
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Intermediate, true, false));
+        request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension([$"{baseUrl}/ocsp"], [$"{baseUrl}/issuer.cer"]));
+        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([$"{baseUrl}/issuer.crl"]));
+        var serial = RandomNumberGenerator.GetBytes(12);
+        serial[0] &= 0x7f;
+        var now = DateTimeOffset.UtcNow;
+        using var withoutKey = request.Create(Intermediate.SubjectName, X509SignatureGenerator.CreateForECDsa(issuerKey), now.AddDays(-1), now.AddDays(90), serial);
+        return withoutKey.CopyWithPrivateKey(key);
+    }
+
     /// <summary>A self-signed certificate for the names, not issued by any CA.</summary>
     public static X509Certificate2 SelfSigned(params string[] dnsNames)
     {
