@@ -111,8 +111,10 @@ fi
 # send_vs_preview LABEL BASE TOKEN: wrk on preview, then on send; the audit rows written against the sends answered.
 send_vs_preview() {
   local label=$1 url=$2 tok=$3 admin before after
-  admin=$(node -e 'import(process.argv[1]).then(async (m) => console.log(await m.devToken(process.argv[2], ["TlsPreflight.Admin"])))' \
-    "$PWD/bench/lib/service.mjs" "$url")
+  # an admin of the bench tenant (service.mjs's devToken, as a request) reads the audit's row count
+  admin=$(curl -fsS --max-time 30 -H "Content-Type: application/json" \
+    --data '{"tenantId":"11111111-1111-1111-1111-111111111111","userId":"bench","roles":["TlsPreflight.Admin"]}' "$url/dev/token" \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).accessToken))')
   rows() { curl -fsS --max-time 30 -H "Authorization: Bearer $admin" "$url/api/v1/audit?pageSize=1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))'; }
   echo "-- $label: wrk preview, then wrk send (${seconds}s each, $connections connections)"
   TLSPREFLIGHT_BENCH_TOKEN=$tok TLSPREFLIGHT_BENCH_INTENT=preview wrk -t2 -c"$connections" -d"${seconds}s" --timeout 5s \
