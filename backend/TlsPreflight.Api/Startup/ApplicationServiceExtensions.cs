@@ -37,6 +37,7 @@ public static class ApplicationServiceExtensions
         services.AddWords();
 
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName);
+        services.AddSingleton<AssessmentCache>();
         services.AddSingleton<AssessmentService>();
         services.AddScoped<MessageAssessment>();
         services.AddOptions<PolicyCacheOptions>().BindConfiguration(PolicyCacheOptions.SectionName);

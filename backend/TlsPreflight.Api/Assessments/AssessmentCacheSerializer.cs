@@ -4,7 +4,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
 
-namespace TlsPreflight.Api.Caching;
+namespace TlsPreflight.Api.Assessments;
 
 /// <summary>Assessments in the second-level cache use the engine's own JSON shape. A lookup that may find
 /// nothing (the last known level) hands a null through here, as JSON `null`.</summary>
