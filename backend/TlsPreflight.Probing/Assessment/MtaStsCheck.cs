@@ -18,7 +18,7 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
     {
         var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var txt = await dns.LookupTxtAsync($"_mta-sts.{domain}", cancellationToken);
-        var claims = txt.Records.Where(r => r.StartsWith("v=STSv1", StringComparison.Ordinal)).ToList();
+        var claims = txt.Records.Where(MtaStsRecord.IsStsRecord).ToList();
         if (txt.Error is not null || claims.Count == 0)
         {
             // RFC 8461 §5.1: without a usable TXT record an unexpired cached policy still applies.
