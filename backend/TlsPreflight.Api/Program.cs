@@ -2,12 +2,14 @@ using TlsPreflight.Api.Admin;
 using TlsPreflight.Api.Edges;
 using TlsPreflight.Api.Extensions;
 using TlsPreflight.Api.Storage;
+using TlsPreflight.Api.Words;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApplicationServices();
 builder.AddAdminPages();
 
 var app = builder.Build();
+app.UseSenderLanguage();
 app.UseApiEdges();
 app.MapApplicationEndpoints();
 app.MapAdminPages();

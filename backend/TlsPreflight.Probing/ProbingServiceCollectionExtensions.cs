@@ -16,6 +16,7 @@ using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Safety;
 using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Smtp;
+using TlsPreflight.Probing.Words;
 
 namespace TlsPreflight.Probing;
 
@@ -48,6 +49,8 @@ public static class ProbingServiceCollectionExtensions
         services.TryAddSingleton<MtaStsPolicyFetcher>();
         services.TryAddSingleton<MtaStsCheck>();
         services.TryAddSingleton<IDomainAssessor, DomainAssessor>();
+        services.AddLocalization();
+        services.TryAddSingleton<EngineWords>();
 
         // DNS: one retry of a lost or late answer; an answer (even SERVFAIL) is data and is not retried.
         services.AddResiliencePipeline(MailDns.PipelineName, (builder, context) =>

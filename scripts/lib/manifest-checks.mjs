@@ -56,7 +56,14 @@ const SEQUENCES = {
   Urls: [["Url", 1, many]],
   ShortStrings: [["String", 1, many]],
   LongStrings: [["String", 1, many]],
+  // Locale overrides of a text: <Override Locale="de-DE" Value="…"/>.
+  DisplayName: [["Override", 0, many]],
+  Description: [["Override", 0, many]],
+  String: [["Override", 0, many]],
 };
+
+/** The languages the service speaks besides English; every text of the manifest has an override for each. */
+export const LOCALES = ["de-DE", "fr-FR", "nl-NL"];
 
 const REQUIRED_ATTRIBUTES = {
   LaunchEvent: ["Type", "FunctionName"],
@@ -108,7 +115,8 @@ function checkSequence(node, errors) {
       if (n > max) errors.push(`<${key}> may hold at most ${max} <${name}>, found ${n}`);
     }
   }
-  for (const attr of REQUIRED_ATTRIBUTES[node.localName] ?? []) {
+  const required = node.localName === "Override" && node.parentNode?.localName !== "Runtime" ? ["Locale", "Value"] : REQUIRED_ATTRIBUTES[node.localName] ?? [];
+  for (const attr of required) {
     if (!node.getAttribute(attr)?.trim()) errors.push(`${where(node)} needs a non-empty ${attr} attribute`);
   }
   for (const kid of children(node)) checkSequence(kid, errors);
@@ -151,6 +159,15 @@ export function checkManifest(xml, { distDir, associatedFunctions, taskpaneComma
   const sets = v11 ? all(v11, "Sets")[0] : null;
   const min = sets?.getAttribute("DefaultMinVersion") ?? "";
   if (!sets || compareVersions(min, "1.12") < 0) errors.push(`VersionOverrides 1.1 must require Mailbox 1.12 or later (found "${min || "none"}")`);
+
+  // Languages: the add-in's name, description and button texts in every language the service speaks.
+  const texts = [...children(root).filter((n) => ["DisplayName", "Description"].includes(n.localName)), ...all(doc, "String")];
+  for (const text of texts) {
+    const locales = children(text).filter((n) => n.localName === "Override").map((n) => n.getAttribute("Locale") ?? "");
+    const name = text.getAttribute("id") ? `resource "${text.getAttribute("id")}"` : `<${text.localName}>`;
+    for (const locale of LOCALES) if (!locales.includes(locale)) errors.push(`${name} has no <Override Locale="${locale}">`);
+    for (const locale of new Set(locales)) if (locales.filter((l) => l === locale).length > 1) errors.push(`${name} overrides ${locale} twice`);
+  }
 
   // Resources: unique ids, every resid defined and of the right kind.
   const resources = { Images: new Map(), Urls: new Map(), ShortStrings: new Map(), LongStrings: new Map() };

@@ -45,6 +45,28 @@ describe("the API client", () => {
     expect(result.domains[0]!.domain).toBe("partner.example");
   });
 
+  it("asks for Office's display language and keeps the service's words", async () => {
+    const seen: RequestInit[] = [];
+    const api = createApiClient("http://127.0.0.1:1", async () => "t", ((_: string, init: RequestInit) => {
+      seen.push(init);
+      return json(200, Object.assign({}, answer, { language: "de", headline: "h", summary: "s", notification: "n",
+        domains: [Object.assign({}, answer.domains[0], { levelLabel: "Verschlüsselt", levelMeaning: "lm", decisionText: "dt", requirement: "rq" })] }));
+    }) as typeof fetch, "de-DE");
+    const result = await api.assess(["a@partner.example"], "preview", 1000);
+    api.record({ recipients: ["a@partner.example"], decision: "allow", policyVersion: 3, domains: [] });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen.map((i) => (i.headers as Record<string, string>)["Accept-Language"])).toEqual(["de-DE", "de-DE"]);
+    expect(result).toMatchObject({ language: "de", headline: "h", summary: "s", notification: "n", message: "m" });
+    expect(result.domains[0]).toMatchObject({ levelLabel: "Verschlüsselt", levelMeaning: "lm", decisionText: "dt", requirement: "rq" });
+    expect(result.domains[0]!.findings[0]!.text).toBe("t");
+  });
+
+  it("sends no Accept-Language of its own when it does not know Office's language", async () => {
+    const { api, seen } = client(() => json(200, answer));
+    await api.assess(["a@partner.example"], "preview", 1000);
+    expect((seen[0]!.init.headers as Record<string, string>)["Accept-Language"]).toBeUndefined();
+  });
+
   it("turns a problem-details answer into one clear sentence", async () => {
     const { api } = client(() => json(400, { title: "One or more validation errors occurred.", detail: "At most 500 recipients." }, "application/problem+json"));
     const e = await failure(api.assess(["x"], "preview", 1000));

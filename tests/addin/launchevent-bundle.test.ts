@@ -6,7 +6,7 @@ import vm from "node:vm";
 import { parse } from "acorn";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_KEY } from "../../addin/src/shared/message-state";
-import { result } from "./support/fake-api";
+import { rememberedState, result } from "./support/fake-api";
 import { FakeComposeItem, FakeEvent } from "./support/outlook-shim";
 import { distDir, ensureBuilt } from "./support/built-addin";
 
@@ -63,17 +63,14 @@ describe("the built launchevent.js", () => {
 
   it("completes a send once from the message's remembered results", async () => {
     const item = new FakeComposeItem(["a@partner.example", "b@good.example"]);
-    item.sessionData.data.set(SESSION_KEY, JSON.stringify({
-      failMode: "safe", policyVersion: 2,
-      results: { "partner.example": result("partner.example", "plaintext", "block"), "good.example": result("good.example", "verified", "allow") },
-    }));
+    item.sessionData.data.set(SESSION_KEY, rememberedState([result("partner.example", "plaintext", "block"), result("good.example", "verified", "allow")], "safe", 2));
     const { associated } = runtime(item);
     const event = new FakeEvent<{ allowEvent: boolean; errorMessage?: string; cancelLabel?: string }>();
     associated.onMessageSend!(event);
     await completion(event);
     expect(event.calls).toHaveLength(1);
     expect(event.calls[0]).toMatchObject({ allowEvent: false, cancelLabel: "Review" });
-    expect(event.calls[0]!.errorMessage).toContain("partner.example");
+    expect(event.calls[0]!.errorMessage).toBe("Service dialog: partner.example block.");
   });
 
   it("follows fail safe when fetch fails in the runtime, and completes once", async () => {
@@ -92,13 +89,13 @@ describe("the built launchevent.js", () => {
 
   it("completes a recipients change once and shows one notification", async () => {
     const item = new FakeComposeItem(["a@good.example"]);
-    item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode: "open", policyVersion: 2, results: { "good.example": result("good.example", "verified", "allow") } }));
+    item.sessionData.data.set(SESSION_KEY, rememberedState([result("good.example", "verified", "allow")], "open", 2));
     const { associated } = runtime(item);
     const event = new FakeEvent();
     associated.onRecipientsChanged!(event);
     await completion(event);
     expect(event.calls).toHaveLength(1);
-    expect([...item.notificationMessages.shown.values()].map((n) => n.message)).toEqual(["TLS Preflight: good.example receives mail encrypted."]);
+    expect([...item.notificationMessages.shown.values()].map((n) => n.message)).toEqual(["TLS Preflight: Service summary: good.example fine."]);
   });
 });
 

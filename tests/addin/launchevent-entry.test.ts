@@ -3,11 +3,11 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { SESSION_KEY } from "../../addin/src/shared/message-state";
-import { result } from "./support/fake-api";
+import { rememberedState, result } from "./support/fake-api";
 import { FakeComposeItem, FakeEvent } from "./support/outlook-shim";
 
 const item = new FakeComposeItem(["a@partner.example"]);
-item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode: "open", policyVersion: 1, results: { "partner.example": result("partner.example", "plaintext", "block") } }));
+item.sessionData.data.set(SESSION_KEY, rememberedState([result("partner.example", "plaintext", "block")], "open", 1));
 const associated = new Map<string, (event: unknown) => void>();
 const fetchCalls: string[] = [];
 

@@ -50,6 +50,9 @@ describe("the manifest checks catch", () => {
     ["a plain-http URL", (x) => x.replace("https://localhost:5080/addin/taskpane.html\"/>\n        </bt", "http://localhost:5080/addin/taskpane.html\"/>\n        </bt").replace('bt:Url id="Taskpane.Url" DefaultValue="https:', 'bt:Url id="Taskpane.Url" DefaultValue="http:'), /must use https/],
     ["Mailbox below 1.12", (x) => x.replace('DefaultMinVersion="1.12"', 'DefaultMinVersion="1.11"'), /Mailbox 1.12 or later/],
     ["a task pane button the send handler cannot open", (x) => x.replace('id="msgComposeOpenPaneButton"', 'id="openPane"'), /commandId would point nowhere/],
+    ["a button label without its German text", (x) => x.replace('<bt:Override Locale="de-DE" Value="TLS prüfen"/>', ""), /resource "TaskpaneButton.Label" has no <Override Locale="de-DE">/],
+    ["a description without its Dutch text", (x) => x.replace(/<Override Locale="nl-NL" Value="Laat vóór[^"]*"\/>/, ""), /<Description> has no <Override Locale="nl-NL">/],
+    ["a locale override without a value", (x) => x.replace('<bt:Override Locale="fr-FR" Value="Vérifier TLS"/>', '<bt:Override Locale="fr-FR"/>'), /<Override> .*needs a non-empty Value attribute/],
     ["a missing JavaScript override for classic Windows", (x) => x.replace(/<Override type="javascript" resid="JSRuntime.Url"\/>/, ""), /Override type="javascript"/],
   ];
   it.each(cases)("%s", (_name, mutate, expected) => {

@@ -3,13 +3,15 @@ import { handleMessageSend, type SendCompletedOptions } from "../../addin/src/la
 import { SEND_DEADLINE_MS, SEND_WATCHDOG_MS } from "../../addin/src/launchevent/handler-context";
 import { ApiError } from "../../addin/src/shared/api-error";
 import { SESSION_KEY } from "../../addin/src/shared/message-state";
-import { context, FakeApi, result } from "./support/fake-api";
+import { context, fakeTexts, FakeApi, result } from "./support/fake-api";
 import { FakeComposeItem, FakeEvent } from "./support/outlook-shim";
 import type { DomainResult, FailMode } from "../../addin/src/shared/api-types";
 
+/** What an earlier recipients-changed answer left: the results and the service's words for exactly these domains. */
 function remember(item: FakeComposeItem, results: DomainResult[], failMode: FailMode | null = "open") {
   const map = Object.fromEntries(results.map((r) => [r.domain, r]));
-  item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode, policyVersion: 3, results: map }));
+  const texts = Object.assign({ domains: results.map((r) => r.domain).sort() }, fakeTexts(results));
+  item.sessionData.data.set(SESSION_KEY, JSON.stringify({ failMode, policyVersion: 3, results: map, texts }));
 }
 
 async function send(item: FakeComposeItem, api: FakeApi, opts: Parameters<typeof context>[2] = {}) {
@@ -60,7 +62,7 @@ describe("onMessageSend with results already known", () => {
     expect(event.calls).toHaveLength(1);
     const options = event.calls[0]!;
     expect(options.allowEvent).toBe(false);
-    expect(options.errorMessage).toContain("partner.example");
+    expect(options.errorMessage).toBe("Service dialog: partner.example block.");
     expect(options.errorMessage).not.toContain("good.example");
     expect(options.errorMessage!.length).toBeLessThanOrEqual(500);
     expect(options.cancelLabel).toBe("Review");
@@ -105,6 +107,40 @@ describe("onMessageSend with results already known", () => {
     const event = await send(item, api);
     expect(event.calls).toEqual([{ allowEvent: true }]);
     expect(api.calls).toHaveLength(0);
+  });
+});
+
+describe("onMessageSend in the sender's language", () => {
+  it("shows the dialog text the service wrote", async () => {
+    const item = new FakeComposeItem(["a@partner.example"]);
+    const api = new FakeApi({ "partner.example": result("partner.example", "plaintext", "block") });
+    api.behaviour = async (call) => Object.assign(api.answer(call.recipients), { language: "de", message: "TLS-Pflicht: partner.example verlangt die Stufe „verifiziert“." });
+    const event = await send(item, api, { language: "de" });
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, errorMessage: "TLS-Pflicht: partner.example verlangt die Stufe „verifiziert“.", cancelLabel: "Prüfen" });
+  });
+
+  it("asks the service again when the message's domains differ from those its words speak of", async () => {
+    const item = new FakeComposeItem(["a@partner.example", "b@other.example"]);
+    remember(item, [result("partner.example", "plaintext", "block")]);
+    item.sessionData.data.set(SESSION_KEY, JSON.stringify(Object.assign(JSON.parse(item.sessionData.data.get(SESSION_KEY)!), {
+      results: { "partner.example": result("partner.example", "plaintext", "block"), "other.example": result("other.example", "verified", "allow") },
+    })));
+    const api = new FakeApi({ "partner.example": result("partner.example", "plaintext", "block"), "other.example": result("other.example", "verified", "allow") });
+    const event = await send(item, api);
+    expect(api.calls).toHaveLength(1);
+    expect(event.calls[0]!.errorMessage).toBe("Service dialog: partner.example block.");
+  });
+
+  it("explains an unreachable service in French in a French Office, fail safe", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("network", "down"));
+    const event = await send(item, api, { failMode: "safe", language: "fr" });
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, cancelLabel: "Vérifier" });
+    expect(event.calls[0]!.errorMessage).toBe(
+      "TLS Preflight n'a pas pu vérifier les serveurs de messagerie des destinataires : le service TLS Preflight est injoignable. "
+        + "Votre organisation exige une vérification réussie, le message n'a donc pas été envoyé. Réessayez dans un instant.",
+    );
   });
 });
 
@@ -186,6 +222,18 @@ describe("onMessageSend with domains still unknown", () => {
     expect(event.calls[0]!.sendModeOverride).toBeUndefined();
     expect(event.calls[0]!.errorMessage).toMatch(/403/);
     expect(event.calls[0]!.errorMessage).toMatch(/was not sent/);
+  });
+
+  it("words a 4xx refusal in the sender's language, with the problem's own words", async () => {
+    const item = new FakeComposeItem(["a@new.example"]);
+    const api = new FakeApi();
+    api.behaviour = () => Promise.reject(new ApiError("auth", "the service refused the request (403): tenant not allowed", 403, undefined, "tenant not allowed"));
+    const event = await send(item, api, { failMode: "safe", language: "de" });
+    expect(event.calls[0]).toMatchObject({ allowEvent: false, cancelLabel: "Prüfen" });
+    expect(event.calls[0]!.errorMessage).toBe(
+      "TLS Preflight konnte diese Nachricht nicht prüfen: Der Dienst hat die Anfrage abgelehnt (403): tenant not allowed. " +
+        "Ihre Organisation verlangt für diese Empfänger eine erfolgreiche Prüfung, daher wurde die Nachricht nicht gesendet. Wählen Sie „Prüfen“, um Details zu sehen.",
+    );
   });
 
   it("blocks on a 4xx refusal when the tenant fails safe", async () => {

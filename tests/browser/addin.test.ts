@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_TENANT_ID } from "../../addin/src/shared/config";
-import { LEVEL_WORDS } from "../../addin/src/shared/level-words";
+import { LEVEL_ICONS } from "../../addin/src/taskpane/level-icons";
 import { installOfficeShim, type ShimOptions, type ShimState } from "./support/office-shim";
 import { devToken, putPolicy, repoRoot, startLab, startService, type Lab } from "./support/services";
 
@@ -19,6 +19,16 @@ let baseUrl: string;
 let browser: Browser;
 let adminToken: string;
 const stops: (() => Promise<void>)[] = [];
+
+/** What the service says of each level in English (backend/TlsPreflight.Api/Words, Probing/Words). */
+const LEVELS_IN_ENGLISH: Record<string, { label: string; meaning: string }> = {
+  unknown: { label: "Unknown", meaning: "Could not be checked" },
+  "no-mail": { label: "No mail", meaning: "The domain accepts no mail." },
+  plaintext: { label: "Not encrypted", meaning: "Mail may travel in clear text" },
+  encrypted: { label: "Encrypted", meaning: "Mail is encrypted, but some mail server's certificate is not valid for its name" },
+  verified: { label: "Verified", meaning: "Mail is encrypted to mail servers with a valid certificate" },
+  enforced: { label: "Enforced", meaning: "The domain itself publishes that senders must encrypt and verify" },
+};
 
 const DARK = { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#f0f0f0", controlBackgroundColor: "#292929", controlForegroundColor: "#ffffff" };
 
@@ -91,9 +101,9 @@ describe("the task pane", () => {
     for (const row of rows) {
       const expected = lab.domains[row.domain!]!;
       expect(row.level, row.domain!).toBe(expected);
-      expect(row.label).toBe(LEVEL_WORDS[expected].label);
-      expect(row.icon).toBe(LEVEL_WORDS[expected].icon);
-      expect(row.text).toContain(LEVEL_WORDS[expected].meaning);
+      expect(row.label).toBe(LEVELS_IN_ENGLISH[expected]!.label);
+      expect(row.icon).toBe(LEVEL_ICONS[expected as keyof typeof LEVEL_ICONS]);
+      expect(row.text).toContain(LEVELS_IN_ENGLISH[expected]!.meaning);
     }
     const byDomain = Object.fromEntries(rows.map((r) => [r.domain, r]));
     expect(byDomain["plaintext.lab.test"]!.decision).toBe("block");
@@ -111,7 +121,7 @@ describe("the task pane", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     // The pane also updates the message's one notification.
     expect(Object.values((await outlook(page)).notifications).map((n) => n.message)).toEqual([
-      "TLS Preflight: sending will be blocked. plaintext.lab.test (not encrypted) fails your organisation's TLS policy.",
+      "TLS Preflight: Sending will be blocked. plaintext.lab.test (not encrypted) fails your organisation's TLS policy.",
     ]);
     await page.screenshot({ path: join(screenshots, "taskpane-all-levels-320.png"), fullPage: true });
     await page.close();
@@ -156,6 +166,34 @@ describe("the task pane", () => {
     await page.close();
   });
 
+  it("speaks German in a German Office: the service's words and the pane's own", async () => {
+    const page = await open("taskpane.html", { to: ["a@plaintext.lab.test", "b@verified.lab.test"], displayLanguage: "de-DE" });
+    const languages: string[] = [];
+    page.on("request", (r) => r.url().includes("/api/v1/assessments") && languages.push(r.headers()["accept-language"] ?? ""));
+    const rows = await domainRows(page, 2);
+    const byDomain = Object.fromEntries(rows.map((r) => [r.domain, r]));
+    const blocked = byDomain["plaintext.lab.test"]!;
+    expect(blocked.label).toBe("Unverschlüsselt");
+    expect(blocked.text).toContain("E-Mails können im Klartext übertragen werden");
+    expect(blocked.text).toContain("Von der Richtlinie Ihrer Organisation blockiert. Ihre Richtlinie verlangt „verifiziert“ (TLS-Pflicht-Regel plaintext.lab.test).");
+    expect(blocked.text).toContain("Der Mailserver bietet keine Verschlüsselung (STARTTLS) an");
+    expect(byDomain["verified.lab.test"]!.label).toBe("Verifiziert");
+    expect(await page.textContent("#summary")).toContain("Von der Richtlinie Ihrer Organisation blockiert.");
+    expect(await page.textContent("#summary")).toContain("Das Senden wird blockiert. plaintext.lab.test (unverschlüsselt) erfüllt die TLS-Richtlinie Ihrer Organisation nicht.");
+    expect(await page.textContent("#recheck")).toBe("Erneut prüfen");
+    expect(await page.textContent("footer")).toContain("Wie E-Mails zwischen Mailservern übertragen werden");
+    expect(await page.getAttribute("html", "lang")).toBe("de");
+    expect(await page.textContent('li[data-domain="plaintext.lab.test"] details > summary')).toBe("Details zu den Mailservern");
+    expect(Object.values((await outlook(page)).notifications).map((n) => n.message)).toEqual([
+      "TLS Preflight: Das Senden wird blockiert. plaintext.lab.test (unverschlüsselt) erfüllt die TLS-Richtlinie Ihrer Organisation nicht.",
+    ]);
+    await page.click("#recheck");
+    await expect.poll(() => languages.length, { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(["de-DE"]));
+    await page.screenshot({ path: join(screenshots, "taskpane-german.png"), fullPage: true });
+    await page.close();
+  });
+
   it("re-checks every domain past the service's cache when asked", async () => {
     const page = await open("taskpane.html", { to: ["a@verified.lab.test"] });
     await domainRows(page, 1);
@@ -197,7 +235,7 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
     const { page, state } = await runEvent("onRecipientsChanged", { to: ["a@plaintext.lab.test", "b@verified.lab.test"] });
     expect(Object.keys(state.notifications)).toEqual(["tlsPreflightStatus"]);
     expect(state.notifications.tlsPreflightStatus!.message).toBe(
-      "TLS Preflight: sending will be blocked. plaintext.lab.test (not encrypted) fails your organisation's TLS policy.",
+      "TLS Preflight: Sending will be blocked. plaintext.lab.test (not encrypted) fails your organisation's TLS policy.",
     );
     await page.close();
   });
@@ -224,6 +262,19 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
     expect(completed).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", cancelLabel: "Review" });
     expect(String(completed.errorMessage)).toContain("nullmx.lab.test");
     await page.close();
+  });
+
+  it("blocks in German in a German Office, and says it in German when the service is gone", async () => {
+    const { page, completed } = await runEvent("onMessageSend", { to: ["a@plaintext.lab.test"], displayLanguage: "de-DE" }, compose);
+    expect(completed).toMatchObject({ allowEvent: false, cancelLabel: "Prüfen" });
+    expect(String(completed.errorMessage)).toMatch(/^TLS-Pflicht: plaintext\.lab\.test verlangt die Stufe „verifiziert“, ist aber „unverschlüsselt“\./);
+    expect(String(completed.errorMessage)).toMatch(/Die Nachricht wurde nicht gesendet\.$/);
+    await page.close();
+    const offline = await runEvent("onMessageSend", { to: ["a@dnsfail.lab.test"], displayLanguage: "de-DE" }, async (p) => {
+      await p.route("**/api/v1/assessments", (route) => route.abort("connectionrefused"));
+    });
+    expect(String(offline.completed.errorMessage)).toMatch(/^TLS Preflight konnte die Mailserver der Empfänger nicht prüfen: Der TLS-Preflight-Dienst ist nicht erreichbar\./);
+    await offline.page.close();
   });
 
   it("lets a send to verified and enforced domains go", async () => {
@@ -269,6 +320,7 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
       expect(completed.allowEvent).toBe(false);
       // Fail safe already blocked the unknown dnsfail.lab.test while composing: that block stands and names it.
       expect(String(completed.errorMessage)).toMatch(failMode === "safe" ? /dnsfail\.lab\.test/ : /could not check/);
+      if (failMode !== "safe") expect(String(completed.errorMessage)).toContain("the TLS Preflight service cannot be reached");
       if (failMode === "safe") expect(completed.sendModeOverride).toBeUndefined();
       else expect(completed.sendModeOverride).toBe("promptUser");
       await page.close();

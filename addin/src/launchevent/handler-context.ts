@@ -2,6 +2,7 @@
 import type { AssessmentApi } from "../shared/api-client";
 import type { FailMode } from "../shared/api-types";
 import type { ComposeItem } from "../shared/office-async";
+import type { Language } from "../shared/offline-text";
 
 export interface FailModeMemory {
   /** The tenant's fail mode as last seen on any message, or null when never seen. */
@@ -17,6 +18,8 @@ export interface HandlerContext {
   failModes: FailModeMemory;
   /** Office.MailboxEnums.SendModeOverride.PromptUser */
   promptUser: string;
+  /** Office's display language, for the few texts the add-in says itself (the service answers in it too). */
+  language: Language;
 }
 
 /** Recipients changed: the preview may wait for a first probe of an unknown domain. */

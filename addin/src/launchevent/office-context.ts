@@ -5,6 +5,7 @@ import { createTokenProvider, type AccessTokenProvider } from "../shared/auth";
 import { addinConfig, serviceBaseUrl } from "../shared/config";
 import type { ComposeItem } from "../shared/office-async";
 import { officeRuntime } from "../shared/office-runtime";
+import { languageOf } from "../shared/offline-text";
 import type { FailModeMemory, HandlerContext } from "./handler-context";
 
 const FAIL_MODE_KEY = "tlsPreflight.failMode";
@@ -39,9 +40,11 @@ export function officeTokens(baseUrl: string): AccessTokenProvider {
 export function officeHandlerContext(): HandlerContext {
   const baseUrl = serviceBaseUrl();
   const getToken = officeTokens(baseUrl);
+  const displayLanguage = Office.context.displayLanguage;
   return {
     item: Office.context.mailbox.item as unknown as ComposeItem,
-    api: createApiClient(baseUrl, () => getToken({ interactive: false })),
+    api: createApiClient(baseUrl, () => getToken({ interactive: false }), undefined, displayLanguage),
+    language: languageOf(displayLanguage),
     supportsMailbox: (version) => Office.context.requirements.isSetSupported("Mailbox", version),
     failModes: failModeMemory(),
     promptUser: Office.MailboxEnums?.SendModeOverride?.PromptUser ?? "promptUser",

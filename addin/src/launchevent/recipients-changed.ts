@@ -1,9 +1,10 @@
-// OnMessageRecipientsChanged: assess new domains in one batched preview call, remember the results
-// for this message, and update the one notification bar.
-import { errorText } from "../shared/api-client";
-import { loadState, mergeResults, missingDomains, saveState } from "../shared/message-state";
+// OnMessageRecipientsChanged: when the message's domains change, ask the service about them in one batched
+// preview call (it answers known domains from its cache), remember the answer for this message, and show
+// the service's notification text in the one notification bar.
+import { loadState, mergeResults, saveState, textsFor } from "../shared/message-state";
 import { clearNotification, showCheckFailed, showChecking, showResults } from "../shared/notification";
 import { getAllRecipients } from "../shared/office-async";
+import { failureReason } from "../shared/offline-text";
 import { recipientSet } from "../shared/recipients";
 import { completeOnce, type CompletableEvent } from "./completion";
 import { PREVIEW_DEADLINE_MS, RECIPIENTS_WATCHDOG_MS, type HandlerContext } from "./handler-context";
@@ -19,20 +20,22 @@ export async function handleRecipientsChanged(event: CompletableEvent<unknown>, 
       await saveState(ctx.item, state, domains);
       return;
     }
-    const missing = missingDomains(state, domains);
-    if (missing.length > 0) {
-      await showChecking(ctx.item, missing).catch(() => undefined);
+    let texts = textsFor(state, domains);
+    if (!texts) {
+      const missing = domains.filter((d) => !state.results[d]);
+      if (missing.length > 0) await showChecking(ctx.item, missing, ctx.language).catch(() => undefined);
       try {
-        const answer = await ctx.api.assess(missing, "preview", PREVIEW_DEADLINE_MS);
+        const answer = await ctx.api.assess(domains, "preview", PREVIEW_DEADLINE_MS);
         state = mergeResults(state, answer);
+        texts = state.texts;
         await ctx.failModes.remember(answer.failMode).catch(() => undefined);
       } catch (e) {
-        await showCheckFailed(ctx.item, errorText(e));
+        await showCheckFailed(ctx.item, failureReason(e, ctx.language), ctx.language);
         return;
       }
     }
     await saveState(ctx.item, state, domains);
-    await showResults(ctx.item, domains.map((d) => state.results[d]).filter((r) => r !== undefined));
+    if (texts) await showResults(ctx.item, texts.notification);
   } catch (e) {
     // An Office call failed; the send handler re-checks whatever is missing.
     console.warn("TLS Preflight: recipients check stopped:", e);

@@ -18,10 +18,15 @@ export interface AssessmentApi {
   domainDetail(domain: string, refresh: boolean, deadlineMs: number): Promise<DomainDetail>;
 }
 
-export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch): AssessmentApi {
+/**
+ * `language` is Office's display language ("de-DE"), sent as Accept-Language so the service answers in it;
+ * the task pane's browser and the JavaScript-only runtime may otherwise send another or none.
+ */
+export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?: typeof fetch, language?: string): AssessmentApi {
   // Looked up per call, not at creation: a runtime without fetch must still load and decide from cache.
   const fetchFn: typeof fetch = (input, init) => (fetchImpl ?? fetch)(input, init);
   const base = baseUrl.replace(/\/+$/, "");
+  const languageHeader: Record<string, string> = language ? { "Accept-Language": language } : {};
 
   async function call(path: string, init: RequestInit, signal: AbortSignal | undefined): Promise<unknown> {
     let bearer: string;
@@ -35,7 +40,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
       response = await fetchFn(base + path, {
         ...init,
         signal,
-        headers: { Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+        headers: Object.assign({ Accept: "application/json", "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, languageHeader),
       });
     } catch (e) {
       if (signal?.aborted) throw e; // the deadline's own error wins the race
@@ -44,7 +49,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
     const text = await response.text();
     if (!response.ok) {
       const kind: ApiFailure = response.status === 401 || response.status === 403 ? "auth" : "http";
-      throw new ApiError(kind, problemText(response.status, text), response.status);
+      throw new ApiError(kind, problemText(response.status, text), response.status, undefined, problemWords(text) ?? undefined);
     }
     try {
       return JSON.parse(text);
@@ -55,7 +60,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
 
   function bounded<T>(ms: number, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     return withDeadline(ms, work).catch((e: unknown) => {
-      if (e instanceof DeadlineExceeded) throw new ApiError("timeout", `the TLS Preflight service did not answer within ${ms / 1000} s`);
+      if (e instanceof DeadlineExceeded) throw new ApiError("timeout", `the TLS Preflight service did not answer within ${ms / 1000} s`, undefined, ms);
       throw e;
     });
   }
@@ -75,7 +80,7 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
             method: "POST",
             keepalive: true,
             body: JSON.stringify(shown),
-            headers: { "Content-Type": "application/json", Authorization: `Bearer ${bearer}` },
+            headers: Object.assign({ "Content-Type": "application/json", Authorization: `Bearer ${bearer}` }, languageHeader),
           }),
         )
         .catch(() => undefined); // the decision is already made; a lost audit entry must not fail the send
@@ -89,14 +94,20 @@ export function createApiClient(baseUrl: string, token: TokenSource, fetchImpl?:
 
 /** RFC 9457 problem details → one line; anything else → the status. */
 function problemText(status: number, body: string): string {
+  const words = problemWords(body);
+  return words !== null ? `the service refused the request (${status}): ${words}` : `the service answered ${status}`;
+}
+
+/** A problem document's title and detail as one line; null when the body is not one. */
+function problemWords(body: string): string | null {
   try {
     const problem = JSON.parse(body) as { title?: string; detail?: string };
     const words = [problem.title, problem.detail].filter((s) => typeof s === "string" && s.length > 0);
-    if (words.length > 0) return `the service refused the request (${status}): ${words.join(": ")}`;
+    if (words.length > 0) return words.join(": ");
   } catch {
     // not a problem document
   }
-  return `the service answered ${status}`;
+  return null;
 }
 
 export function errorText(e: unknown): string {

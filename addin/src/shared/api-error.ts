@@ -3,7 +3,8 @@
 export type ApiFailure = "timeout" | "network" | "auth" | "http" | "invalid-response";
 
 export class ApiError extends Error {
-  constructor(readonly failure: ApiFailure, message: string, readonly status?: number) {
+  /** `problem`: the RFC 9457 problem's own title and detail, when the service sent one. */
+  constructor(readonly failure: ApiFailure, message: string, readonly status?: number, readonly deadlineMs?: number, readonly problem?: string) {
     super(message);
     this.name = "ApiError";
   }

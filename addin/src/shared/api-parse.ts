@@ -1,7 +1,6 @@
 // Checks the shape of an assessment answer once, so the handlers can trust every field they read.
 import { ACTIONS, LEVELS, type Action, type AssessmentResponse, type DomainResult, type Level } from "./api-types";
 import { ApiError } from "./api-error";
-import { findingWords } from "./finding-words";
 
 export function parseAssessmentResponse(json: unknown): AssessmentResponse {
   const o = record(json, "answer");
@@ -9,7 +8,11 @@ export function parseAssessmentResponse(json: unknown): AssessmentResponse {
   if (!Array.isArray(o.domains)) bad("domains");
   return {
     decision: action(o.decision, "decision"),
-    message: typeof o.message === "string" ? o.message : "",
+    message: text(o.message),
+    language: text(o.language) || "en",
+    headline: text(o.headline),
+    summary: text(o.summary),
+    notification: text(o.notification),
     policyVersion: typeof o.policyVersion === "number" ? o.policyVersion : 0,
     failMode,
     domains: (o.domains as unknown[]).map(parseDomain),
@@ -35,12 +38,20 @@ function parseDomain(json: unknown): DomainResult {
         code: String(r.code ?? ""),
         host: typeof r.host === "string" ? r.host : null,
         detail: typeof r.detail === "string" ? r.detail : null,
-        text: findingWords(String(r.code ?? ""), typeof r.text === "string" ? r.text : null),
+        text: typeof r.text === "string" && r.text.length > 0 ? r.text : String(r.code ?? ""),
       };
     }),
     checkedAt: typeof d.checkedAt === "string" ? d.checkedAt : null,
     fromCache: d.fromCache === true,
+    levelLabel: text(d.levelLabel),
+    levelMeaning: text(d.levelMeaning),
+    decisionText: text(d.decisionText),
+    requirement: text(d.requirement),
   };
+}
+
+function text(v: unknown): string {
+  return typeof v === "string" ? v : "";
 }
 
 function record(v: unknown, what: string): Record<string, unknown> {

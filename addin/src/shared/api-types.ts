@@ -14,7 +14,7 @@ export interface FindingView {
   code: string;
   host: string | null;
   detail: string | null;
-  /** Plain-language explanation written by the API. */
+  /** Plain-language explanation written by the API, in the language asked for. */
   text: string;
 }
 
@@ -32,11 +32,23 @@ export interface DomainResult {
   findings: FindingView[];
   checkedAt: string | null;
   fromCache: boolean;
+  /** The service's words for this domain (API.md): "Not encrypted", what that means, the decision, the requirement. */
+  levelLabel: string;
+  levelMeaning: string;
+  decisionText: string;
+  requirement: string;
 }
 
 export interface AssessmentResponse {
   decision: Action;
+  /** The Smart Alerts dialog text (≤ 500 characters), written by the service. */
   message: string;
+  /** The language of every sentence in the answer (en, de, fr, nl). */
+  language: string;
+  /** The decision as a sentence, the summary for the task pane, and the notification bar (≤ 150). */
+  headline: string;
+  summary: string;
+  notification: string;
   policyVersion: number;
   failMode: FailMode;
   domains: DomainResult[];

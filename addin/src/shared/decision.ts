@@ -1,6 +1,5 @@
 // The message's decision: the strictest over its recipient domains (PRODUCT.md "Policy and decisions").
-import type { Action, DomainResult, FailMode, Level } from "./api-types";
-import { LEVELS } from "./api-types";
+import type { Action, DomainResult, FailMode } from "./api-types";
 
 const STRICTNESS: Record<Action, number> = { allow: 0, warn: 1, block: 2 };
 
@@ -29,20 +28,4 @@ export function isForcedTls(r: DomainResult): boolean {
 export function decisionWithoutAnswer(known: DomainResult[], failMode: FailMode, refused: boolean): Action {
   const forRest = refused && known.some(isForcedTls) ? "block" : failModeDecision(failMode);
   return strictest(known.map((r) => r.decision).concat([forRest]));
-}
-
-export function levelRank(level: Level | null): number {
-  return level === null ? -1 : LEVELS.indexOf(level);
-}
-
-/** Domains that make the decision what it is, strictest first. */
-export function weakDomains(results: DomainResult[]): DomainResult[] {
-  return results
-    .filter((r) => r.decision !== "allow")
-    .sort((a, b) => STRICTNESS[b.decision] - STRICTNESS[a.decision] || a.domain.localeCompare(b.domain));
-}
-
-/** External domains whose mail may travel in clear or unchecked even though policy allows it. */
-export function exposedDomains(results: DomainResult[]): DomainResult[] {
-  return results.filter((r) => !r.internal && r.decision === "allow" && levelRank(r.level) < levelRank("encrypted"));
 }

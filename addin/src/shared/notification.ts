@@ -1,7 +1,6 @@
 // The one notification bar on the message. One fixed key and replaceAsync, because Outlook allows
 // at most 5 notifications per item (NumberOfNotificationMessagesExceeded) and 1 on mobile.
-import type { DomainResult } from "./api-types";
-import { checkFailedText, checkingText, notificationText } from "./message-text";
+import { checkFailedText, checkingText, fitText, NOTIFICATION_LIMIT, type Language } from "./offline-text";
 import { removeNotification, replaceNotification, type ComposeItem } from "./office-async";
 
 export const NOTIFICATION_KEY = "tlsPreflightStatus"; // ≤ 32 characters
@@ -11,19 +10,20 @@ function informational(message: string): Office.NotificationMessageDetails {
   return { type: "informationalMessage" as Office.MailboxEnums.ItemNotificationMessageType, message, icon: ICON, persistent: true };
 }
 
-export function showChecking(item: ComposeItem, domains: string[]): Promise<void> {
+export function showChecking(item: ComposeItem, domains: string[], language: Language): Promise<void> {
   return replaceNotification(item, NOTIFICATION_KEY, {
     type: "progressIndicator" as Office.MailboxEnums.ItemNotificationMessageType,
-    message: checkingText(domains),
+    message: checkingText(domains, language),
   });
 }
 
-export function showResults(item: ComposeItem, results: DomainResult[]): Promise<void> {
-  return replaceNotification(item, NOTIFICATION_KEY, informational(notificationText(results)));
+/** The service's notification text for the message (it keeps within 150 characters; the cut is a guard). */
+export function showResults(item: ComposeItem, notification: string): Promise<void> {
+  return replaceNotification(item, NOTIFICATION_KEY, informational(fitText(notification, NOTIFICATION_LIMIT)));
 }
 
-export function showCheckFailed(item: ComposeItem, reason: string): Promise<void> {
-  return replaceNotification(item, NOTIFICATION_KEY, informational(checkFailedText(reason)));
+export function showCheckFailed(item: ComposeItem, reason: string, language: Language): Promise<void> {
+  return replaceNotification(item, NOTIFICATION_KEY, informational(checkFailedText(reason, language)));
 }
 
 export function clearNotification(item: ComposeItem): Promise<void> {

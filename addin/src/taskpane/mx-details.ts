@@ -1,14 +1,14 @@
 // The expandable evidence per MX host: TLS version, certificate, DANE and MTA-STS.
 import type { DomainDetail, MxHostDetail, SmtpProbeDetail } from "../shared/api-types";
-import { LEVEL_WORDS } from "../shared/level-words";
+import { fill, type OfflineWords } from "../shared/offline-text";
 import { el } from "./dom";
 
 export type DetailLoader = (domain: string) => Promise<DomainDetail>;
 
 /** A <details> that loads the evidence the first time it is opened. */
-export function mxDetails(domain: string, load: DetailLoader): HTMLDetailsElement {
-  const body = el("div", { class: "mx-body" }, el("p", { class: "muted" }, "Loading…"));
-  const details = el("details", { class: "mx-details" }, el("summary", {}, "Mail server details"), body);
+export function mxDetails(domain: string, load: DetailLoader, words: OfflineWords): HTMLDetailsElement {
+  const body = el("div", { class: "mx-body" }, el("p", { class: "muted" }, words.loading));
+  const details = el("details", { class: "mx-details" }, el("summary", {}, words.serverDetails), body);
   let loaded = false;
   details.addEventListener("toggle", () => {
     if (!details.open || loaded) return;
@@ -17,7 +17,7 @@ export function mxDetails(domain: string, load: DetailLoader): HTMLDetailsElemen
       (detail) => body.replaceChildren(...detailNodes(detail)),
       (e: unknown) => {
         loaded = false;
-        body.replaceChildren(el("p", { class: "muted" }, `Details are not available: ${e instanceof Error ? e.message : String(e)}`));
+        body.replaceChildren(el("p", { class: "muted" }, fill(words.detailsUnavailable, { reason: e instanceof Error ? e.message : String(e) })));
       },
     );
   });
@@ -45,7 +45,7 @@ function mxHostNode(mx: MxHostDetail): HTMLElement {
     "div",
     { class: "mx" },
     el("strong", {}, `${mx.host}`),
-    el("span", { class: "muted" }, ` — preference ${mx.preference}${mx.implicit ? ", implicit (no MX record)" : ""}, ${LEVEL_WORDS[mx.level]?.label ?? mx.level}`),
+    el("span", { class: "muted" }, ` — preference ${mx.preference}${mx.implicit ? ", implicit (no MX record)" : ""}, ${mx.level}`),
     el("dl", {}, ...(probe ? probeRows(probe) : [el("dt", {}, "Connection"), el("dd", {}, "not tried")]),
       el("dt", {}, "DANE"), el("dd", {}, mx.dane.outcome === "none" ? "no TLSA records" : `${mx.dane.outcome} (DNSSEC ${mx.dane.dnssecStatus})`),
       el("dt", {}, "MTA-STS"), el("dd", {}, mx.mtaStsMatch === null ? "no policy" : mx.mtaStsMatch ? "host listed in policy" : "host NOT listed in policy"),

@@ -4,6 +4,7 @@ using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -21,6 +22,7 @@ public sealed class MessageAssessment(
     AssessmentService assessments,
     IAuditLog audit,
     IOptions<AssessmentOptions> options,
+    SenderWords words,
     TimeProvider clock)
 {
     public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
@@ -38,7 +40,7 @@ public sealed class MessageAssessment(
                 : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
-        var decision = SendDecision.Make(policy, internalDomains, results, invalidEntries);
+        var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries);
         if (intent == AssessmentIntent.Send)
         {
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);

@@ -1,5 +1,6 @@
 using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Decisions;
@@ -7,7 +8,7 @@ namespace TlsPreflight.Api.Decisions;
 /// <summary>A finding with its sentence for the sender (API.md `findings[]`).</summary>
 public sealed record FindingView(string Code, string? Host, string? Detail, string Text)
 {
-    public static FindingView From(Finding finding) => new(finding.Code, finding.Host, finding.Detail, FindingText.For(finding.Code));
+    public static FindingView From(Finding finding, SenderWords words) => new(finding.Code, finding.Host, finding.Detail, words.Finding(finding.Code));
 }
 
 /// <summary>The decision for one recipient domain (API.md `domains[]`).</summary>
@@ -23,7 +24,19 @@ public sealed record DomainDecision(
     IReadOnlyList<FindingView> Findings,
     DateTimeOffset? CheckedAt,
     bool FromCache,
-    bool LastKnown = false);
+    bool LastKnown = false)
+{
+    /// <summary>The level in the sender's words ("Not encrypted", or "Internal").</summary>
+    public string LevelLabel { get; init; } = "";
+
+    public string LevelMeaning { get; init; } = "";
+
+    /// <summary>What the decision means for the sender ("Blocked by your organisation's policy").</summary>
+    public string DecisionText { get; init; } = "";
+
+    /// <summary>"Your policy requires verified (default rule)."; empty for an internal domain.</summary>
+    public string Requirement { get; init; } = "";
+}
 
 /// <summary>The decision for a whole message: the strictest over its domains, and what to tell the sender.</summary>
 public sealed record SendDecision(
@@ -33,6 +46,18 @@ public sealed record SendDecision(
     FailMode FailMode,
     IReadOnlyList<DomainDecision> Domains)
 {
+    /// <summary>The language of every sentence in this answer (en, de, fr or nl).</summary>
+    public string Language { get; init; } = SupportedLanguages.Fallback;
+
+    /// <summary>The message's decision in the sender's words, as a sentence.</summary>
+    public string Headline { get; init; } = "";
+
+    /// <summary>How the message will travel, in one sentence (the task pane).</summary>
+    public string Summary { get; init; } = "";
+
+    /// <summary>The same for Outlook's notification bar: the product's name first, at most 150 characters.</summary>
+    public string Notification { get; init; } = "";
+
     /// <summary>`matchedRule` of an entry that is not an address or domain.</summary>
     public const string InvalidRule = "invalid";
 
@@ -42,6 +67,7 @@ public sealed record SendDecision(
         PolicyVersion policy,
         IReadOnlyCollection<string> internalDomains,
         IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains,
+        SenderWords words,
         IReadOnlyList<string>? invalidEntries = null)
     {
         var decisions = new List<DomainDecision>(domains.Count);
@@ -50,15 +76,26 @@ public sealed record SendDecision(
             if (assessment == null || internalDomains.Contains(domain))
             {
                 decisions.Add(new DomainDecision(domain, null, null, PolicyAction.Allow, PolicyAction.Allow, true, "internal",
-                    "Internal domain: not checked.", [], null, false));
+                    words.InternalReason, [], null, false)
+                {
+                    LevelLabel = words.LevelLabel(null),
+                    LevelMeaning = words.LevelMeaning(null),
+                    DecisionText = words.Decision(PolicyAction.Allow),
+                });
                 continue;
             }
 
             var applied = PolicyRules.RuleFor(policy.Policy, domain);
             var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
             decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, decision, false,
-                applied.Name, DecisionText.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(FindingView.From).ToList(),
-                assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment)));
+                applied.Name, words.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(f => FindingView.From(f, words)).ToList(),
+                assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment))
+            {
+                LevelLabel = words.LevelLabel(assessment.Level),
+                LevelMeaning = words.LevelMeaning(assessment.Level),
+                DecisionText = words.Decision(decision),
+                Requirement = words.Requirement(applied.Rule.RequiredLevel, applied.Name),
+            });
         }
 
         foreach (var entry in invalidEntries ?? [])
@@ -67,10 +104,22 @@ public sealed record SendDecision(
             var finding = new Finding(FindingCodes.InvalidRecipient);
             var byFailMode = PolicyRules.WhenUnknown(policy.Policy.FailMode);
             decisions.Add(new DomainDecision(entry, SecurityLevel.Unknown, null, byFailMode, byFailMode, false, InvalidRule,
-                FindingText.For(finding.Code), [FindingView.From(finding)], null, false));
+                words.Finding(finding.Code), [FindingView.From(finding, words)], null, false)
+            {
+                LevelLabel = words.LevelLabel(SecurityLevel.Unknown),
+                LevelMeaning = words.LevelMeaning(SecurityLevel.Unknown),
+                DecisionText = words.Decision(byFailMode),
+            });
         }
 
         var overall = PolicyRules.Strictest(decisions.Select(d => d.Decision));
-        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions), policy.Version, policy.Policy.FailMode, decisions);
+        var summary = MessageSummary.Summary(decisions, words);
+        return new SendDecision(overall, DecisionMessage.Compose(overall, decisions, words), policy.Version, policy.Policy.FailMode, decisions)
+        {
+            Language = words.Language,
+            Headline = words.Decision(overall) + ".",
+            Summary = summary,
+            Notification = MessageSummary.Notification(summary, words),
+        };
     }
 }

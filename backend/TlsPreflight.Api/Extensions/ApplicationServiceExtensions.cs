@@ -9,6 +9,7 @@ using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.RemoteProbing;
 using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing;
 
 namespace TlsPreflight.Api.Extensions;
@@ -30,6 +31,7 @@ public static class ApplicationServiceExtensions
         services.AddOptions<ProbingOptions>().BindConfiguration(ProbingOptions.SectionName);
         builder.AddRemoteProbing(); // first: with agents configured it takes IDomainAssessor, and no SMTP leaves this process
         services.AddTlsPreflightProbing();
+        services.AddWords();
 
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.SectionName);
         services.AddSingleton<AssessmentService>();

@@ -1,11 +1,13 @@
 using System.Globalization;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Words;
 
 namespace TlsPreflight.Cli.Output;
 
 /// <summary>The human-readable report: per domain its level, findings in plain words, one row per MX address, policies.</summary>
 internal static class TableWriter
 {
+    private static readonly EngineWords Words = EngineWords.Create();
     private static readonly string[] Header = ["MX", "PREF", "ADDRESS", "STARTTLS", "TLS", "CERTIFICATE", "DANE", "MTA-STS", "LEVEL", "TIME"];
 
     public static void Write(TextWriter output, IEnumerable<DomainAssessment> assessments)
@@ -26,7 +28,7 @@ internal static class TableWriter
     private static void WriteDomain(TextWriter output, DomainAssessment a)
     {
         output.WriteLine($"{a.Domain}: {LevelText.Name(a.Level)}   ({a.ElapsedMs.ToString(CultureInfo.InvariantCulture)} ms, checked {a.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC)");
-        output.WriteLine($"  {LevelText.Meaning(a.Level)}");
+        output.WriteLine($"  {Words.LevelMeaning(a.Level)}");
 
         if (a.MxHosts.Count > 0)
         {
@@ -41,7 +43,7 @@ internal static class TableWriter
             foreach (var finding in a.Findings)
             {
                 var where = finding.Host is null ? "" : $"{finding.Host}: ";
-                output.WriteLine($"    - {where}{FindingText.Describe(finding)} [{finding.Code}]");
+                output.WriteLine($"    - {where}{Words.Describe(finding)} [{finding.Code}]");
             }
         }
 

@@ -183,4 +183,21 @@ public sealed class PolicyPageTests(AdminSiteFactory site) : IClassFixture<Admin
         Assert.True(page.Shows("Not saved"));
         Assert.True(page.Shows("The value 'ninety' is not valid"));
     }
+
+    [Fact]
+    public async Task An_admin_whose_browser_speaks_french_reads_the_meanings_in_french_and_others_in_english()
+    {
+        using var admin = await site.SignInAsync(Guid.NewGuid().ToString("N"), "alice");
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-BE");
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en;q=0.5");
+
+        var french = await admin.GetAsync("/admin/policy");
+        Assert.True(french.Shows("Fail safe (la sécurité d'abord) : quand un domaine ne peut pas être vérifié"));
+        Assert.True(french.Shows("Outlook bloque le message et en donne la raison"));
+        Assert.True(french.Shows("Les messages sont chiffrés vers des serveurs dotés d'un certificat valide"));
+
+        admin.Client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var english = await admin.GetAsync("/admin/policy");
+        Assert.True(english.Shows("Fail safe (security first): when a domain cannot be checked"));
+    }
 }

@@ -114,6 +114,46 @@ public abstract class AssessmentsSuite(ApiFactory factory) : FunctionalTest(fact
     }
 
     [Fact]
+    public async Task A_sender_whose_office_speaks_german_reads_every_sentence_in_german()
+    {
+        var tenant = NewTenant();
+        var admin = await Factory.SignInAsync(tenant, "admin", admin: true);
+        var partner = Domain("plaintext");
+        await SavePolicyAsync(admin, Policy(forcedTls: $$"""{"pattern":"{{partner}}","requiredLevel":"verified","action":"block"}"""));
+        var user = await Factory.SignInAsync(tenant);
+        user.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
+
+        var (_, body) = await AssessAsync(user, "preview", "carol@" + partner);
+
+        Assert.Equal("de", (string?)body!["language"]);
+        Assert.Equal("block", (string?)body["decision"]);
+        Assert.StartsWith($"TLS-Pflicht: {partner} verlangt die Stufe „verifiziert“, ist aber „unverschlüsselt“.", (string)body["message"]!, StringComparison.Ordinal);
+        Assert.EndsWith("Die Nachricht wurde nicht gesendet.", (string)body["message"]!, StringComparison.Ordinal);
+        Assert.Equal("Von der Richtlinie Ihrer Organisation blockiert.", (string?)body["headline"]);
+        Assert.StartsWith("TLS Preflight: Das Senden wird blockiert.", (string)body["notification"]!, StringComparison.Ordinal);
+        var domain = body["domains"]![0]!;
+        Assert.Equal("Unverschlüsselt", (string?)domain["levelLabel"]);
+        Assert.StartsWith("E-Mails können im Klartext übertragen werden", (string)domain["levelMeaning"]!, StringComparison.Ordinal);
+        Assert.Equal("Von der Richtlinie Ihrer Organisation blockiert", (string?)domain["decisionText"]);
+        Assert.Equal($"Ihre Richtlinie verlangt „verifiziert“ (TLS-Pflicht-Regel {partner}).", (string?)domain["requirement"]);
+        Assert.StartsWith("Der Mailserver bietet keine Verschlüsselung (STARTTLS) an", (string)domain["reason"]!, StringComparison.Ordinal);
+        Assert.Equal((string?)domain["reason"], (string?)domain["findings"]![0]!["text"]);
+    }
+
+    [Fact]
+    public async Task A_sender_in_an_unsupported_language_reads_english()
+    {
+        var user = await Factory.SignInAsync(NewTenant());
+        user.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja-JP");
+
+        var (_, body) = await AssessAsync(user, "preview", "bob@" + Domain("plaintext"));
+
+        Assert.Equal("en", (string?)body!["language"]);
+        Assert.StartsWith("TLS warning:", (string)body["message"]!, StringComparison.Ordinal);
+        Assert.Equal("Not encrypted", (string?)body["domains"]![0]!["levelLabel"]);
+    }
+
+    [Fact]
     public async Task A_wildcard_rule_covers_one_label_below_the_domain_and_not_the_domain_itself()
     {
         var tenant = NewTenant();

@@ -31,6 +31,23 @@ public abstract class BlockStaysBlockSuite(ApiFactory factory) : FunctionalTest(
     }
 
     [Fact]
+    public async Task A_bad_entry_is_explained_in_the_senders_language()
+    {
+        var user = await Factory.SignInAsync(NewTenant());
+        user.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl-NL");
+
+        var (status, body) = await AssessAsync(user, "preview", "alice@" + Domain("verified"), "bob@");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var invalid = body!["domains"]!.AsArray().Single(d => (string?)d!["matchedRule"] == "invalid")!;
+        Assert.Equal("Onbekend", (string?)invalid["levelLabel"]);
+        Assert.Equal("Dit is geen geldig e-mailadres of domein, dus er kon geen mailserver voor worden gecontroleerd.", (string?)invalid["reason"]);
+        Assert.Equal((string?)invalid["reason"], (string?)invalid["findings"]![0]!["text"]);
+        Assert.Equal("", (string?)invalid["requirement"]);
+        Assert.Contains("bob@", (string)body["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_recipient_blocks_when_the_tenant_fails_safe()
     {
         var admin = await Factory.SignInAsync(NewTenant(), "admin", admin: true);

@@ -46,7 +46,7 @@ public sealed class TableWriterTests
         var text = Render(Sample());
 
         Assert.StartsWith("example.com: encrypted   (812 ms, checked 2026-11-28 12:00:00 UTC)", text);
-        Assert.Contains("safe from eavesdropping only", text);
+        Assert.Contains("safe from eavesdroppers, not from someone who intercepts", text);
     }
 
     [Fact]

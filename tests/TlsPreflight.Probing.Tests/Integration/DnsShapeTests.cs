@@ -2,6 +2,7 @@ using System.Net;
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Verdict;
+using TlsPreflight.Probing.Words;
 using TlsPreflight.TestLab.Smtp;
 
 namespace TlsPreflight.Probing.Tests.Integration;
@@ -99,7 +100,7 @@ public sealed class DnsShapeTests(LabFixture lab)
         result.HasFinding(FindingCodes.DomainNotFound);
         result.LacksFinding(FindingCodes.NoMailServer);
         Assert.Contains("NXDOMAIN", result.Findings.Single(f => f.Code == FindingCodes.DomainNotFound).Detail);
-        Assert.Contains("mistyped", FindingText.For(FindingCodes.DomainNotFound));
+        Assert.Contains("mistyped", EngineWords.Create().Finding(FindingCodes.DomainNotFound));
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class DnsShapeTests(LabFixture lab)
         var finding = Assert.Single(result.Findings, f => f.Code == FindingCodes.DnssecInvalid);
         Assert.Contains(detail, finding.Detail);
         result.LacksFinding(FindingCodes.DnsFailure);
-        Assert.Contains("Exchange Online", FindingText.For(FindingCodes.DnssecInvalid));
+        Assert.Contains("Exchange Online", EngineWords.Create().Finding(FindingCodes.DnssecInvalid));
     }
 
     [Theory]

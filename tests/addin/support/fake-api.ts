@@ -3,6 +3,7 @@ import type { AssessmentApi } from "../../../addin/src/shared/api-client";
 import type { AssessmentResponse, DomainResult, FailMode, Intent, Level, ShownDecision } from "../../../addin/src/shared/api-types";
 import type { FailModeMemory, HandlerContext } from "../../../addin/src/launchevent/handler-context";
 import { strictest } from "../../../addin/src/shared/decision";
+import type { Language } from "../../../addin/src/shared/offline-text";
 import type { FakeComposeItem } from "./outlook-shim";
 
 export function result(domain: string, level: Level | null, decision: DomainResult["decision"], extra: Partial<DomainResult> = {}): DomainResult {
@@ -18,7 +19,26 @@ export function result(domain: string, level: Level | null, decision: DomainResu
     findings: [],
     checkedAt: "2026-11-28T23:50:00Z",
     fromCache: false,
+    levelLabel: level ?? "Internal",
+    levelMeaning: `What ${level ?? "internal"} means.`,
+    decisionText: `Decision ${decision}`,
+    requirement: level === null ? "" : "Your policy requires verified (default rule).",
     ...extra,
+  };
+}
+
+/** The service's words for a set of results, as a fake service writes them: they name the weak domains. */
+export function fakeTexts(domains: DomainResult[]): Pick<AssessmentResponse, "decision" | "message" | "language" | "headline" | "summary" | "notification"> {
+  const decision = strictest(domains.map((d) => d.decision));
+  const weak = domains.filter((d) => d.decision !== "allow").map((d) => d.domain);
+  const summary = weak.length > 0 ? `Service summary: ${weak.join(", ")} ${decision}.` : `Service summary: ${domains.map((d) => d.domain).join(", ")} fine.`;
+  return {
+    decision,
+    message: decision === "allow" ? "" : `Service dialog: ${weak.join(", ")} ${decision}.`,
+    language: "en",
+    headline: `Service headline ${decision}.`,
+    summary,
+    notification: `TLS Preflight: ${summary}`,
   };
 }
 
@@ -42,7 +62,7 @@ export class FakeApi implements AssessmentApi {
     const domains = [...new Set(recipients.map((r) => (r.includes("@") ? r.split("@")[1] : r)))].map(
       (d) => this.table[d] ?? result(d, "unknown", this.failMode === "safe" ? "block" : "warn"),
     );
-    return { decision: strictest(domains.map((d) => d.decision)), message: "", policyVersion: 3, failMode: this.failMode, domains };
+    return Object.assign({ policyVersion: 3, failMode: this.failMode, domains }, fakeTexts(domains));
   }
 
   assess(recipients: string[], intent: Intent, deadlineMs: number): Promise<AssessmentResponse> {
@@ -69,7 +89,7 @@ export class FakeFailModes implements FailModeMemory {
   }
 }
 
-export function context(item: FakeComposeItem, api: FakeApi, opts: { mailbox?: string; failMode?: FailMode | null } = {}): HandlerContext {
+export function context(item: FakeComposeItem, api: FakeApi, opts: { mailbox?: string; failMode?: FailMode | null; language?: Language } = {}): HandlerContext {
   const supported = opts.mailbox ?? "1.15";
   return {
     item,
@@ -77,5 +97,12 @@ export function context(item: FakeComposeItem, api: FakeApi, opts: { mailbox?: s
     supportsMailbox: (v) => Number(v.split(".")[1]) <= Number(supported.split(".")[1]),
     failModes: new FakeFailModes(opts.failMode ?? null),
     promptUser: "promptUser",
+    language: opts.language ?? "en",
   };
+}
+
+/** The session data an earlier recipients-changed answer leaves: results and the service's words for exactly them. */
+export function rememberedState(results: DomainResult[], failMode: FailMode | null, policyVersion = 3): string {
+  const texts = Object.assign({ domains: results.map((r) => r.domain).sort() }, fakeTexts(results));
+  return JSON.stringify({ failMode, policyVersion, results: Object.fromEntries(results.map((r) => [r.domain, r])), texts });
 }

@@ -8,6 +8,8 @@ export interface ShimOptions {
   mailbox?: string;
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
   sender?: string;
+  /** Office.context.displayLanguage; en-US when not given. */
+  displayLanguage?: string;
 }
 
 export interface ShimState {
@@ -51,6 +53,7 @@ export function installOfficeShim(options: ShimOptions): void {
     },
     context: {
       officeTheme: options.theme,
+      displayLanguage: options.displayLanguage ?? "en-US",
       requirements: { isSetSupported: (name: string, version: string) => name === "Mailbox" && Number(version.split(".")[1]) <= minor },
       mailbox: {
         userProfile: { emailAddress: options.sender ?? "sender@contoso.example", displayName: "Sam Sender" },

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
 using TlsPreflight.Api.Admin.Charts;
-using TlsPreflight.Api.Admin.PlainWords;
+using TlsPreflight.Api.Admin.Policy;
 using TlsPreflight.Api.Audit;
 using TlsPreflight.Probing.Model;
 
@@ -47,7 +47,7 @@ public sealed class AuditModel(IAuditLog audit, TimeProvider clock) : AdminPageM
         WeakDomainsChart = HorizontalBarChart.Render("chart-weak-domains", "Domains most often below their required level",
             stats.WeakDomains.Take(10).Select(w => (w.Domain, w.Count, "weak")).ToList());
         LevelsChart = HorizontalBarChart.Render("chart-levels", "Recipient domains by level",
-            Enum.GetValues<SecurityLevel>().Select(level => LevelWords.Name(level))
+            Enum.GetValues<SecurityLevel>().Select(level => PolicyChoices.Name(level))
                 .Select(name => (name, stats.Levels.TryGetValue(name, out var n) ? n : 0, "level-" + name)).ToList());
     }
 

@@ -4,6 +4,7 @@ using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.VerifiedDomains;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Names;
 
@@ -14,7 +15,8 @@ public sealed class DomainsModel(
     AssessmentService assessments,
     ITenantPolicyStore store,
     TenantDirectory directory,
-    IOptions<AssessmentOptions> options) : AdminPageModel
+    IOptions<AssessmentOptions> options,
+    SenderWords words) : AdminPageModel
 {
     [BindProperty(SupportsGet = true, Name = "domain")]
     public string? Domain { get; set; }
@@ -51,7 +53,7 @@ public sealed class DomainsModel(
             .Concat(await directory.GetVerifiedDomainsAsync(Caller.TenantId, cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         PolicyVersion = policy.Version;
-        Decision = SendDecision.Make(policy, internalDomains, [(domain, cached.Assessment, cached.FromCache)]).Domains[0];
+        Decision = SendDecision.Make(policy, internalDomains, [(domain, cached.Assessment, cached.FromCache)], words).Domains[0];
     }
 
     private void Fail(string error)

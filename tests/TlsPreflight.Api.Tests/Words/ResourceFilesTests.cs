@@ -1,0 +1,59 @@
+using System.Xml.Linq;
+
+namespace TlsPreflight.Api.Tests.Words;
+
+/// <summary>Every .resx file of the backend exists in en, de, fr and nl, with the same keys and no empty sentence.</summary>
+public sealed class ResourceFilesTests
+{
+    public static TheoryData<string> EnglishFiles => [.. EnglishResourceFiles()];
+
+    [Fact]
+    public void The_backend_has_resource_files_for_the_engine_the_sender_and_the_admin()
+        => Assert.Equal(["AdminWords.resx", "EngineWords.resx", "SenderWords.resx"],
+            EnglishResourceFiles().Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+    private static IEnumerable<string> EnglishResourceFiles() => Directory
+        .EnumerateFiles(Path.Combine(RepositoryRoot(), "backend"), "*.resx", SearchOption.AllDirectories)
+        .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        .Where(f => Path.GetFileName(f).Count(c => c == '.') == 1)
+        .Select(f => Path.GetRelativePath(RepositoryRoot(), f));
+
+    [Theory]
+    [MemberData(nameof(EnglishFiles))]
+    public void Every_key_exists_in_every_language(string englishFile)
+    {
+        var english = Read(Path.Combine(RepositoryRoot(), englishFile));
+        Assert.All(english, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), $"{englishFile}: '{pair.Key}' is empty"));
+        foreach (var language in TestWords.Languages.Skip(1))
+        {
+            var path = Path.Combine(RepositoryRoot(), Path.ChangeExtension(englishFile, $".{language}.resx"));
+            Assert.True(File.Exists(path), $"{path} is missing");
+            var translated = Read(path);
+            var missing = english.Keys.Except(translated.Keys, StringComparer.Ordinal).ToList();
+            var extra = translated.Keys.Except(english.Keys, StringComparer.Ordinal).ToList();
+            Assert.True(missing.Count == 0, $"{Path.GetFileName(path)} lacks: {string.Join(", ", missing)}");
+            Assert.True(extra.Count == 0, $"{Path.GetFileName(path)} has keys English lacks: {string.Join(", ", extra)}");
+            Assert.All(translated, pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), $"{Path.GetFileName(path)}: '{pair.Key}' is empty"));
+            // The same placeholders, so a translation cannot drop the domain or the reason.
+            Assert.All(english, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(translated[pair.Key])));
+        }
+    }
+
+    private static string[] Placeholders(string text)
+        => [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];
+
+    private static Dictionary<string, string> Read(string path)
+        => XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Backend.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Backend.sln not found above " + AppContext.BaseDirectory);
+    }
+}
