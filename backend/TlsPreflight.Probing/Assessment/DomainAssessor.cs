@@ -10,6 +10,7 @@ using TlsPreflight.Probing.Safety;
 using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.TlsRpt;
 using TlsPreflight.Probing.Verdict;
+using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing.Assessment;
 

@@ -7,7 +7,6 @@ using Polly;
 using Polly.Registry;
 using Polly.Timeout;
 using TlsPreflight.Probing.Model;
-using TlsPreflight.Probing.Verdict;
 
 namespace TlsPreflight.Probing.Dns;
 

@@ -1,9 +1,8 @@
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Model;
-using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Scheduling;
 
-namespace TlsPreflight.Probing.Assessment;
+namespace TlsPreflight.Probing.MtaSts;
 
 /// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report. The TXT
 /// question and the fetch wait for the requester's turn in the scheduler.</summary>
