@@ -276,7 +276,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("valid", result.TlsRpt.Status);
+        Assert.Equal(TlsRptStatus.Valid, result.TlsRpt.Status);
         Assert.Equal(["mailto:reports@example.net"], result.TlsRpt.Rua);
         result.HasFinding(FindingCodes.TlsRptPresent);
         Assert.Equal(SecurityLevel.Verified, result.Level);

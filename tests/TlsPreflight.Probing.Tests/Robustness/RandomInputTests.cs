@@ -143,7 +143,8 @@ public sealed class RandomInputTests
         for (var i = 0; i < Iterations; i++)
         {
             var report = TlsRptRecord.Parse([RandomText(random)]);
-            Assert.Contains(report.Status, new[] { "none", "valid", "invalid" });
+            Assert.Contains(report.Status, new[] { TlsRptStatus.None, TlsRptStatus.Valid, TlsRptStatus.Invalid });
+            Assert.Equal(report.Status == TlsRptStatus.Invalid, report.Error is not null);
         }
     }
 
