@@ -28,6 +28,15 @@ for project in tests/*.Tests; do
   [ -f "$out/$name.ctrf.json" ] || echo '{"results":{"summary":{"passed":0,"failed":1,"skipped":0}}}' > "$out/$name.ctrf.json"
 done
 
+# The CLI as users get it: `dotnet publish` makes a Native AOT binary; its end-to-end tests run again against it.
+echo "== TlsPreflight.Cli.Tests (end to end) against the Native AOT binary"
+cli_aot="$root/artifacts/cli-aot"
+if timeout 900 dotnet publish backend/TlsPreflight.Cli -c Release -r linux-x64 -nologo -v q -clp:ErrorsOnly -o "$cli_aot"; then
+  TLSPREFLIGHT_CLI_BINARY="$cli_aot/tlspreflight" tests/TlsPreflight.Cli.Tests/bin/Release/net10.0/TlsPreflight.Cli.Tests \
+    -noColor -class "TlsPreflight.Cli.Tests.EndToEnd.CheckAgainstLabTests" -result-ctrf "$out/TlsPreflight.Cli.Tests.aot.ctrf.json" || status=1
+fi
+[ -f "$out/TlsPreflight.Cli.Tests.aot.ctrf.json" ] || echo '{"results":{"summary":{"passed":0,"failed":1,"skipped":0}}}' > "$out/TlsPreflight.Cli.Tests.aot.ctrf.json"
+
 if [ -f vitest.config.ts ] || [ -f vitest.config.mjs ]; then
   echo "== add-in (vitest)"
   npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json" || status=1

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TlsPreflight.Probing;
 using TlsPreflight.Probing.Assessment;
+using TlsPreflight.Probing.Dns;
 
 namespace TlsPreflight.Bench.EngineTiming;
 
@@ -11,6 +12,9 @@ internal sealed class ColdEngine : IAsyncDisposable
     private readonly ServiceProvider provider;
 
     public IDomainAssessor Assessor { get; }
+
+    /// <summary>The DNS questions this engine asked.</summary>
+    public CountingMailDns Dns { get; }
 
     public ColdEngine(LabDescription lab)
     {
@@ -25,10 +29,16 @@ internal sealed class ColdEngine : IAsyncDisposable
             o.TrustResolverDnssec = lab.TrustResolverDnssec;
             o.AllowPrivateNetworks = lab.AllowPrivateNetworks;
         });
+        services.AddSingleton<MailDns>();
+        services.AddSingleton<CountingMailDns>();
+        services.AddSingleton<IMailDns>(p => p.GetRequiredService<CountingMailDns>()); // before the engine's TryAdd
         services.AddTlsPreflightProbing();
         provider = services.BuildServiceProvider();
         Assessor = provider.GetRequiredService<IDomainAssessor>();
+        Dns = provider.GetRequiredService<CountingMailDns>();
     }
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

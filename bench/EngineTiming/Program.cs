@@ -22,6 +22,52 @@ var token = stop.Token;
 var firstInProcess = await TimeAsync(async e => await e.AssessAsync(domains[0], token));
 Console.WriteLine($"first assessment in a fresh process (JIT included): {firstInProcess:F1} ms");
 
+// DNS questions of one domain and of the batch (fresh engines, so nothing is cached).
+var singleDns = await CountAsync(async e => await e.AssessAsync(domains[0], token));
+var batchDns = await CountAsync(async e => await e.AssessManyAsync(domains, token));
+Console.WriteLine($"DNS queries, one domain: {Describe(singleDns)}");
+Console.WriteLine($"DNS queries, batch of {domains.Count} over {lab.Bench.MxHosts.Count} MX: {Describe(batchDns)} " +
+    $"= {batchDns.Queries / (double)domains.Count:F1} per domain");
+
+// Where the batch's CPU goes, part 1: our certificate judgement of one presented chain, repeated (warm).
+await using (var engine = new ColdEngine(lab))
+{
+    var sample = await engine.Assessor.AssessAsync(domains[0], token);
+    var der = sample.MxHosts[0].Probes[0].Tls?.ChainDer;
+    if (der is { Count: > 0 })
+    {
+        var validator = engine.Get<TlsPreflight.Probing.Certificates.ChainValidator>();
+        var chain = der.Select(d => System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(d)).ToList();
+        var watch = Stopwatch.StartNew();
+        const int repeats = 50;
+        for (var i = 0; i < repeats; i++)
+            validator.Validate(chain[0], chain, sample.MxHosts[0].Host, DateTimeOffset.UtcNow);
+        Console.WriteLine($"certificate judgement (ChainValidator.Validate, warm): {watch.Elapsed.TotalMilliseconds / repeats:F2} ms per chain");
+        // Of which: one X509Chain build against the system roots (fails for the lab CA) and one against the lab CA.
+        var labRoots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        labRoots.ImportFromPemFile(lab.CaFile);
+        foreach (var custom in new[] { false, true })
+        {
+            watch.Restart();
+            for (var i = 0; i < repeats; i++)
+            {
+                using var x = new System.Security.Cryptography.X509Certificates.X509Chain();
+                x.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                x.ChainPolicy.DisableCertificateDownloads = true;
+                x.ChainPolicy.ExtraStore.AddRange(chain.Skip(1).ToArray());
+                if (custom)
+                {
+                    x.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                    x.ChainPolicy.CustomTrustStore.AddRange(labRoots);
+                }
+                x.Build(chain[0]);
+            }
+            Console.WriteLine($"  one X509Chain.Build, {(custom ? "lab CA as custom root" : "system roots")}: {watch.Elapsed.TotalMilliseconds / repeats:F2} ms");
+        }
+        Console.WriteLine($"  the sample's probe: {string.Join("; ", sample.MxHosts.SelectMany(h => h.Probes).Select(p => p.Timings))}");
+    }
+}
+
 var single = new List<double>();
 var batch = new List<double>();
 var oneByOne = new List<double>();
@@ -52,6 +98,8 @@ var result = new
     batchMedianMs = Median(batch),
     oneByOneMedianMs = Median(oneByOne),
     batchLevels = levels,
+    singleDnsQueries = singleDns.Queries,
+    batchDnsQueries = batchDns.Queries,
 };
 Console.WriteLine($"single domain, cold engine: median {result.singleMedianMs} ms, p95 {result.singleP95Ms} ms over {runs} runs");
 Console.WriteLine($"{domains.Count} domains / {result.mxHosts} MX hosts in one AssessManyAsync: median {result.batchMedianMs} ms");
@@ -66,6 +114,19 @@ async Task<double> TimeAsync(Func<TlsPreflight.Probing.Assessment.IDomainAssesso
     var watch = Stopwatch.StartNew();
     await work(engine.Assessor);
     return watch.Elapsed.TotalMilliseconds;
+}
+
+async Task<CountingMailDns> CountAsync(Func<TlsPreflight.Probing.Assessment.IDomainAssessor, Task> work)
+{
+    await using var engine = new ColdEngine(lab);
+    await work(engine.Assessor);
+    return engine.Dns;
+}
+
+static string Describe(CountingMailDns dns)
+{
+    var (mx, pairs, tlsa, txt) = dns.Counts;
+    return $"{dns.Queries} (MX {mx}, A+AAAA {pairs}×2, TLSA {tlsa}, TXT {txt})";
 }
 
 static double Median(List<double> values) => Percentile(values, 0.5);

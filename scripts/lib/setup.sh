@@ -2,7 +2,8 @@
 
 # Debian packages the test servers and the browser need; installed only when missing.
 ensure_debian_packages() {
-  local wanted=(postgresql redis-server chromium) missing=()
+  # gcc + libc6-dev: the linker Native AOT calls for the CLI binary (scripts/test.sh publishes it).
+  local wanted=(postgresql redis-server chromium gcc libc6-dev) missing=()
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done

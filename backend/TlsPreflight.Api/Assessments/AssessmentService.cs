@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
@@ -15,10 +16,12 @@ public sealed record CachedAssessment(DomainAssessment Assessment, bool FromCach
 
 /// <summary>Assessments through the cache: one probe at a time per domain (HybridCache stampede protection),
 /// lifetimes by result, a caller deadline that does not abort the shared probe, and the last known level kept
-/// for <see cref="AssessmentOptions.StaleIfErrorGrace"/> so a failed check does not replace it.</summary>
+/// for <see cref="AssessmentOptions.StaleIfErrorGrace"/> so a failed check does not replace it. Every answer carries
+/// the findings of the domain's posture history (<see cref="PostureMemory"/>).</summary>
 public sealed partial class AssessmentService(
     HybridCache cache,
     IDomainAssessor assessor,
+    PostureMemory memory,
     IOptions<AssessmentOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -39,7 +42,18 @@ public sealed partial class AssessmentService(
     /// <param name="tenantId">The caller's tenant: a probe it starts takes that tenant's share of the engine's scheduler.</param>
     public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var requester = new ProbeRequester(tenantId);
+        var cached = await GetLiveAsync(domain, refresh, deadline, new ProbeRequester(tenantId), cancellationToken);
+        return cached with { Assessment = await memory.RecallAsync(cached.Assessment, cancellationToken) };
+    }
+
+    /// <summary>The partner monitor's re-check: a fresh probe at background priority (after every sender's work) that
+    /// also refreshes the cache, without memory findings (the monitor compares it with the history itself).</summary>
+    public async Task<DomainAssessment> RecheckAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
+        => (await GetLiveAsync(domain, refresh: true, deadline, ProbeRequester.PartnerMonitor, cancellationToken)).Assessment;
+
+    private async Task<CachedAssessment> GetLiveAsync(string domain, bool refresh, TimeSpan deadline, ProbeRequester requester,
+        CancellationToken cancellationToken)
+    {
         var probed = false;
         var started = clock.GetTimestamp();
         // The probe is shared by every caller of this domain, so it stops with the application, not with one request.

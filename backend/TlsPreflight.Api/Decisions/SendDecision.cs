@@ -87,6 +87,11 @@ public sealed record SendDecision(
 
             var applied = PolicyRules.RuleFor(policy.Policy, domain);
             var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
+            if (assessment.Findings.Any(f => f.Code == FindingCodes.DowngradeSuspected))
+            {
+                decision = PolicyRules.DecideSuspectedDowngrade(applied);
+            }
+
             decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, decision, false,
                 applied.Name, words.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(f => FindingView.From(f, words)).ToList(),
                 assessment.CheckedAt, fromCache, StaleIfError.IsLastKnown(assessment))

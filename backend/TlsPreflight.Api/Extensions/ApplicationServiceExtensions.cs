@@ -5,6 +5,7 @@ using TlsPreflight.Api.Edges;
 using TlsPreflight.Api.Health;
 using TlsPreflight.Api.Hosting;
 using TlsPreflight.Api.Identity;
+using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.RemoteProbing;
 using TlsPreflight.Api.Storage;
@@ -46,6 +47,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());
+        builder.AddPartnerMonitoring();
 
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
         var graphTimeout = builder.Configuration.GetSection(GraphOptions.SectionName).Get<GraphOptions>()?.Timeout ?? TimeSpan.FromSeconds(10);
@@ -61,6 +63,7 @@ public static class ApplicationServiceExtensions
         app.MapAssessmentsApi();
         app.MapPolicyApi();
         app.MapAuditApi();
+        app.MapMonitoringApi();
         if (app.Environment.IsDevelopment() && app.Services.GetService<DevelopmentTokenIssuer>() != null)
         {
             app.MapDevelopmentTokenApi();

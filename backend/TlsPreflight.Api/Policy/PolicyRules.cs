@@ -60,6 +60,14 @@ public static class PolicyRules
         return rule.Action;
     }
 
+    /// <summary>A suspected downgrade (encryption seen before, none now, same servers): a forced-TLS rule decides as it
+    /// would for plaintext; the default rule decides at least warn, whatever its own action (issue 13).</summary>
+    public static PolicyAction DecideSuspectedDowngrade(AppliedRule applied)
+    {
+        var asPlaintext = Decide(SecurityLevel.Plaintext, applied.Rule, applied.WhenUnknown);
+        return applied.Name != DefaultRuleName ? asPlaintext : (PolicyAction)Math.Max((int)asPlaintext, (int)PolicyAction.Warn);
+    }
+
     /// <summary>The message's decision is the strictest over its recipients.</summary>
     public static PolicyAction Strictest(IEnumerable<PolicyAction> decisions)
         => decisions.DefaultIfEmpty(PolicyAction.Allow).Max();

@@ -16,7 +16,8 @@ namespace TlsPreflight.Probing.Assessment;
 
 /// <summary>The engine: DNS, then the MX probes, MTA-STS and TLS-RPT in parallel, TLSA per host, then the verdict.
 /// The whole domain is bounded by DomainTimeout; what is unfinished by then is reported as a timeout.
-/// Every DNS question, probe and fetch waits for the requester's turn in the <see cref="ProbeScheduler"/>.</summary>
+/// Every DNS question, probe and fetch waits for the requester's turn in the <see cref="ProbeScheduler"/>; within one
+/// call an MX host's A/AAAA and TLSA are asked once however many domains use it (<see cref="MxHostLookups"/>).</summary>
 public sealed class DomainAssessor(
     IMailDns mailDns,
     ProbeScheduler scheduler,
@@ -37,16 +38,21 @@ public sealed class DomainAssessor(
         => AssessAsync(domainOrAddress, ProbeRequester.Local, cancellationToken);
 
     public Task<DomainAssessment> AssessAsync(string domainOrAddress, ProbeRequester requester, CancellationToken cancellationToken)
-        => AssessDomainAsync(DomainName.Normalize(domainOrAddress), requester, cancellationToken);
+        => AssessDomainAsync(DomainName.Normalize(domainOrAddress), requester, hostLookups: null, cancellationToken);
 
     public async Task<IReadOnlyList<DomainAssessment>> AssessManyAsync(IEnumerable<string> domainsOrAddresses, CancellationToken cancellationToken)
     {
         // Validate everything before any traffic, so one bad name is a clear error and not half a batch.
         var domains = domainsOrAddresses.Select(DomainName.Normalize).Distinct(StringComparer.Ordinal).ToList();
-        return await Task.WhenAll(domains.Select(d => AssessDomainAsync(d, ProbeRequester.Local, cancellationToken)));
+        // The batch's domains ask about each shared MX host once, under the batch's deadline (the same length as
+        // each domain's, started just before them); each domain still waits under its own.
+        using var batch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        batch.CancelAfter(o.DomainTimeout);
+        var hostLookups = new MxHostLookups(new ScheduledMailDns(mailDns, scheduler, ProbeRequester.Local), batch.Token);
+        return await Task.WhenAll(domains.Select(d => AssessDomainAsync(d, ProbeRequester.Local, hostLookups, cancellationToken)));
     }
 
-    private async Task<DomainAssessment> AssessDomainAsync(string domain, ProbeRequester requester, CancellationToken caller)
+    private async Task<DomainAssessment> AssessDomainAsync(string domain, ProbeRequester requester, MxHostLookups? hostLookups, CancellationToken caller)
     {
         // A special-use name is not on the internet: no DNS server is asked about it (.test only in labs).
         if (ReservedNames.WhyReserved(domain, allowTestNames: o.AllowPrivateNetworks) is { } reserved)
@@ -58,6 +64,7 @@ public sealed class DomainAssessor(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
         deadline.CancelAfter(o.DomainTimeout);
         var token = deadline.Token;
+        hostLookups ??= new MxHostLookups(dns, token);
 
         var stsTask = Bounded(mtaSts.RunAsync(domain, requester, token),
             () => (MtaStsReport.NoRecord with { Status = "fetch-error", Error = "the domain's time limit ran out" }, null), caller);
@@ -65,7 +72,7 @@ public sealed class DomainAssessor(
         var mx = await Bounded(dns.LookupMxAsync(domain, token),
             () => new MxLookup(MxLookupStatus.DnsError, [], "the domain's time limit ran out", false), caller);
 
-        var hosts = await Task.WhenAll(mx.Targets.Take(o.MaxMxHosts).Select(t => AssessHostAsync(dns, requester, t, token, caller)));
+        var hosts = await Task.WhenAll(mx.Targets.Take(o.MaxMxHosts).Select(t => AssessHostAsync(hostLookups, requester, t, token, caller)));
         var (stsReport, policy) = await stsTask;
         var matched = hosts.Select(h => h with { MtaStsMatch = policy is null ? null : policy.Matches(h.Host) }).ToList();
 
@@ -75,10 +82,10 @@ public sealed class DomainAssessor(
             stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);
     }
 
-    private async Task<MxHostReport> AssessHostAsync(IMailDns dns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
+    private async Task<MxHostReport> AssessHostAsync(MxHostLookups hostDns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
     {
-        var tlsaTask = Bounded(dns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
-        var addresses = await Bounded(dns.LookupAddressesAsync(target.Host, token),
+        var tlsaTask = Bounded(hostDns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
+        var addresses = await Bounded(hostDns.LookupAddressesAsync(target.Host, token),
             () => new AddressLookup([], null, "the domain's time limit ran out", false), caller);
         var results = await Task.WhenAll(addresses.Addresses.Take(MaxAddressesPerHost).Select(a => ProbeAsync(target.Host, a, requester, token, caller)));
 

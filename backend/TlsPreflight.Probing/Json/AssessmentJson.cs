@@ -4,11 +4,18 @@ using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Probing.Json;
 
-/// <summary>The one JSON shape of assessments, used by the CLI (`--json`) and the API.</summary>
+/// <summary>The one JSON shape of assessments, used by the CLI (`--json`) and the API. <see cref="Serialize(IEnumerable{DomainAssessment}, bool)"/>
+/// goes through source-generated metadata (<see cref="AssessmentJsonContext"/>), so the Native AOT CLI needs no
+/// reflection; <see cref="Options"/> and <see cref="Configure"/> are the reflection-based twins the API uses, and write
+/// the same bytes (tests compare them).</summary>
 public static class AssessmentJson
 {
-    public static JsonSerializerOptions Options { get; } = Create(writeIndented: false);
-    public static JsonSerializerOptions Indented { get; } = Create(writeIndented: true);
+    private static JsonSerializerOptions? options;
+    private static JsonSerializerOptions? indented;
+    private static readonly AssessmentJsonContext IndentedContext = new(new JsonSerializerOptions(AssessmentJsonContext.Default.Options) { WriteIndented = true });
+
+    public static JsonSerializerOptions Options => options ??= Create(writeIndented: false);
+    public static JsonSerializerOptions Indented => indented ??= Create(writeIndented: true);
 
     /// <summary>Configure other serializer options (e.g. ASP.NET's) to write assessments in the same shape.</summary>
     public static void Configure(JsonSerializerOptions options)
@@ -20,15 +27,33 @@ public static class AssessmentJson
 
     /// <summary>`{"domains": [ ... ]}`</summary>
     public static string Serialize(IEnumerable<DomainAssessment> assessments, bool indented = false)
-        => JsonSerializer.Serialize(new { domains = assessments }, indented ? Indented : Options);
+        => JsonSerializer.Serialize(new AssessmentList([.. assessments]), Context(indented).AssessmentList);
 
     public static string Serialize(DomainAssessment assessment, bool indented = false)
-        => JsonSerializer.Serialize(assessment, indented ? Indented : Options);
+        => JsonSerializer.Serialize(assessment, Context(indented).DomainAssessment);
+
+    private static AssessmentJsonContext Context(bool indented) => indented ? IndentedContext : AssessmentJsonContext.Default;
 
     private static JsonSerializerOptions Create(bool writeIndented)
     {
-        var options = new JsonSerializerOptions { WriteIndented = writeIndented };
-        Configure(options);
-        return options;
+        var created = new JsonSerializerOptions { WriteIndented = writeIndented };
+        Configure(created);
+        return created;
     }
 }
+
+/// <summary>The `--json` document: the assessments under `domains`.</summary>
+public sealed record AssessmentList(IReadOnlyList<DomainAssessment> Domains);
+
+/// <summary>Source-generated metadata for the assessment JSON: camelCase names, nothing omitted, every enum of the
+/// model as a kebab-case string (a test checks that each enum reachable from <see cref="DomainAssessment"/> is here).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(KebabCase<SecurityLevel>), typeof(KebabCase<ProbeOutcome>), typeof(KebabCase<HandshakeFailureKind>)])]
+[JsonSerializable(typeof(AssessmentList))]
+[JsonSerializable(typeof(DomainAssessment))]
+public sealed partial class AssessmentJsonContext : JsonSerializerContext;
+
+/// <summary>An enum written as its kebab-case name (RFC-style statuses such as `no-mail`, `handshake-failed`).</summary>
+public sealed class KebabCase<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower) where TEnum : struct, Enum;

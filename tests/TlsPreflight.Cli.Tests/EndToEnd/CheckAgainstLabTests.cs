@@ -2,14 +2,15 @@ using System.Text.Json;
 
 namespace TlsPreflight.Cli.Tests.EndToEnd;
 
-/// <summary>`tlspreflight check` with the real engine against real servers on loopback.</summary>
+/// <summary>`tlspreflight check` with the real engine against real servers on loopback; in-process, or the published
+/// binary as a process when TLSPREFLIGHT_CLI_BINARY is set (<see cref="CliRun"/>).</summary>
 public sealed class CheckAgainstLabTests(LabFixture fixture) : IClassFixture<LabFixture>
 {
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
 
     private Task<int> Check(params string[] args)
-        => CliApp.RunAsync(["check", .. args], _stdout, _stderr, cancellationToken: TestContext.Current.CancellationToken);
+        => CliRun.RunAsync(["check", .. args], _stdout, _stderr, TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Every_lab_domain_gets_its_expected_level_in_json()
@@ -50,5 +51,25 @@ public sealed class CheckAgainstLabTests(LabFixture fixture) : IClassFixture<Lab
         var domain = doc.RootElement.GetProperty("domains")[0];
         Assert.Equal("unknown", domain.GetProperty("level").GetString());
         Assert.Contains(domain.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "mx-private-address");
+    }
+
+    [Fact]
+    public async Task Help_exits_0_and_lists_every_flag()
+    {
+        var exit = await Check("--help");
+
+        Assert.Equal(0, exit);
+        foreach (var flag in new[] { "--json", "--dns-server", "--dnssec", "--smtp-port", "--https-port", "--allow-private-networks", "--ca-file", "--ehlo-name", "--timeout" })
+            Assert.Contains(flag, _stdout.ToString());
+    }
+
+    [Fact]
+    public async Task An_invalid_domain_exits_2_with_one_line_and_no_output()
+    {
+        var exit = await Check(["not a domain!", .. fixture.LabFlags]);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(_stdout.ToString());
+        Assert.Contains("not a domain!", Assert.Single(_stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 }

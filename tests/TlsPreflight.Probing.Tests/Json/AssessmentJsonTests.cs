@@ -38,3 +38,56 @@ public sealed class AssessmentJsonTests
         Assert.Equal(status, JsonSerializer.Deserialize<DomainAssessment>(json, AssessmentJson.Options)!.TlsRpt.Status);
     }
 }
+
+public sealed class GeneratedAssessmentJsonTests
+{
+    [Fact]
+    public void Every_enum_an_assessment_holds_is_written_in_kebab_case_by_the_generated_context()
+    {
+        var listed = AssessmentJsonContext.Default.Options.Converters
+            .Select(c => c.GetType()).Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(KebabCase<>))
+            .Select(t => t.GetGenericArguments()[0]).ToHashSet();
+
+        var reachable = EnumsReachableFrom(typeof(DomainAssessment));
+
+        Assert.NotEmpty(reachable);
+        Assert.All(reachable, e => Assert.Contains(e, listed));
+    }
+
+    [Fact]
+    public void The_generated_and_the_reflection_based_json_are_the_same_bytes()
+    {
+        var assessment = new DomainAssessment("example.com", SecurityLevel.NoMail,
+            [new Finding(FindingCodes.NullMx, Detail: "x")], [], MtaStsReport.NoRecord, DaneReport.None, TlsRptReport.None,
+            DateTimeOffset.UnixEpoch, 12);
+
+        Assert.Equal(JsonSerializer.Serialize(assessment, AssessmentJson.Options), AssessmentJson.Serialize(assessment));
+        Assert.Equal(JsonSerializer.Serialize(assessment, AssessmentJson.Indented), AssessmentJson.Serialize(assessment, indented: true));
+    }
+
+    private static HashSet<Type> EnumsReachableFrom(Type root)
+    {
+        var seen = new HashSet<Type>();
+        var enums = new HashSet<Type>();
+        void Walk(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (!seen.Add(type) || type == typeof(string))
+                return;
+            if (type.IsEnum)
+            {
+                enums.Add(type);
+                return;
+            }
+            if (type.IsArray)
+                Walk(type.GetElementType()!);
+            foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
+                Walk(argument);
+            if (type.Namespace?.StartsWith("TlsPreflight", StringComparison.Ordinal) == true)
+                foreach (var property in type.GetProperties())
+                    Walk(property.PropertyType);
+        }
+        Walk(root);
+        return enums;
+    }
+}

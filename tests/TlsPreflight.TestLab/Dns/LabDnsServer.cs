@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using ARSoft.Tools.Net.Dns;
 using TlsPreflight.TestLab.Network;
@@ -11,6 +12,7 @@ public sealed class LabDnsServer : IDisposable
     private readonly DnsServer server;
     private int queryCount;
     private int tcpQueryCount;
+    private readonly ConcurrentDictionary<(string Name, RecordType Type), int> questions = new();
 
     public LabZone Zone { get; } = new();
 
@@ -25,6 +27,14 @@ public sealed class LabDnsServer : IDisposable
     /// <summary>Queries that came over TCP (e.g. after a truncated UDP answer).</summary>
     public int TcpQueryCount => Volatile.Read(ref tcpQueryCount);
 
+    /// <summary>How often this question was asked (name without the trailing dot, case-insensitive).</summary>
+    public int QueryCountFor(string name, RecordType type) => questions.GetValueOrDefault((Key(name), type));
+
+    /// <summary>Every question asked so far with its count, for tests and the benchmark's per-name tally.</summary>
+    public IReadOnlyDictionary<(string Name, RecordType Type), int> Questions => new Dictionary<(string, RecordType), int>(questions);
+
+    private static string Key(string name) => name.TrimEnd('.').ToLowerInvariant();
+
     private LabDnsServer(IPEndPoint endPoint)
     {
         EndPoint = endPoint;
@@ -35,7 +45,11 @@ public sealed class LabDnsServer : IDisposable
             if (e.TransportProtocol == TransportProtocol.Tcp)
                 Interlocked.Increment(ref tcpQueryCount);
             if (e.Query is DnsMessage query)
+            {
+                foreach (var question in query.Questions)
+                    questions.AddOrUpdate((Key(question.Name.ToString()), question.RecordType), 1, (_, n) => n + 1);
                 e.Response = Zone.Answer(query);
+            }
             return Task.CompletedTask;
         };
     }
