@@ -58,12 +58,7 @@ public static class AssessmentsApi
         string domain, HttpContext context, AssessmentService assessments, IOptions<AssessmentOptions> options, CancellationToken cancellationToken,
         bool refresh = false)
     {
-        if (domain.Contains('@'))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = ["A domain, not an address."] });
-        }
-
-        if (!DomainName.TryNormalize(domain, out var normalized, out var error))
+        if (!DomainName.TryNormalizeDomain(domain, out var normalized, out var error))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = [error] });
         }

@@ -62,7 +62,7 @@ public static class PolicyValidator
         var internalDomains = new List<string>();
         for (var i = 0; i < policy.InternalDomains.Count; i++)
         {
-            if (TryNormalizeDomain(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
+            if (TryNormalizeDomain(policy.InternalDomains[i], out var domain, out var error))
             {
                 if (!internalDomains.Contains(domain))
                 {
@@ -116,7 +116,7 @@ public static class PolicyValidator
     /// recipient's mail is routed by, so it is refused here rather than silently matching nothing.</summary>
     private static bool TryNormalizeDomain(string? input, out string domain, out string error)
     {
-        if (!DomainName.TryNormalize(input, out domain, out error))
+        if (!DomainName.TryNormalizeDomain(input, out domain, out error))
         {
             return false;
         }

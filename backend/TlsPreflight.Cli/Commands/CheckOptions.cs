@@ -107,9 +107,9 @@ internal sealed class CheckOptions
         });
         EhloName.Validators.Add(result =>
         {
-            if (!DomainName.TryNormalize(result.GetValueOrDefault<string>(), out _, out var error) || result.GetValueOrDefault<string>()!.Contains('@'))
+            if (!DomainName.TryNormalizeDomain(result.GetValueOrDefault<string>(), out _, out var error))
             {
-                result.AddError($"--ehlo-name is not a host name: {(error.Length > 0 ? error : "it contains '@'")}");
+                result.AddError($"--ehlo-name is not a host name: {error}");
             }
         });
     }

@@ -11,6 +11,7 @@ using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Telemetry;
 using TlsPreflight.Probing.TlsRpt;
 using TlsPreflight.Probing.Verdict;
+using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing.Assessment;
 
@@ -141,8 +142,8 @@ public sealed class DomainAssessor(
     /// <summary>RFC 8460 is informational: reports tell the domain about failures, they do not change delivery.</summary>
     private static IEnumerable<Finding> TlsRptFindings(TlsRptReport report) => report.Status switch
     {
-        "valid" => [new Finding(FindingCodes.TlsRptPresent, Detail: string.Join(", ", report.Rua))],
-        "invalid" => [new Finding(FindingCodes.TlsRptInvalid, Detail: report.Error)],
+        TlsRptStatus.Valid => [new Finding(FindingCodes.TlsRptPresent, Detail: string.Join(", ", report.Rua))],
+        TlsRptStatus.Invalid => [new Finding(FindingCodes.TlsRptInvalid, Detail: report.Error)],
         _ => [],
     };
 

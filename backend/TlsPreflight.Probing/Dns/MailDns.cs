@@ -8,7 +8,6 @@ using Polly.Registry;
 using Polly.Timeout;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Telemetry;
-using TlsPreflight.Probing.Verdict;
 
 namespace TlsPreflight.Probing.Dns;
 
@@ -181,7 +180,7 @@ public sealed class MailDns : IMailDns
             : DnsAnswer.Failed($"{what} (also with checking disabled: a broken server, not DNSSEC)");
     }
 
-    private static string HostName(string value) => value.TrimEnd('.').ToLowerInvariant();
+    private static string HostName(string value) => Names.HostName.Normalize(value) ?? "";
 
     /// <param name="DnssecFailure">SERVFAIL shown to be a DNSSEC validation failure.</param>
     private sealed record DnsAnswer(IReadOnlyList<DnsResourceRecord> Records, string? Error, bool NxDomain, bool DnssecFailure, bool Secure)

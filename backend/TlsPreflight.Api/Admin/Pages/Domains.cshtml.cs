@@ -38,13 +38,7 @@ public sealed class DomainsModel(
         }
 
         var input = Domain.Trim();
-        if (input.Contains('@'))
-        {
-            Fail("Enter a domain (partner.com), not an e-mail address.");
-            return;
-        }
-
-        if (!DomainName.TryNormalize(input, out var domain, out var error))
+        if (!DomainName.TryNormalizeDomain(input, out var domain, out var error))
         {
             Fail(error);
             return;

@@ -3,10 +3,9 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
-using TlsPreflight.Probing.Smtp;
 using TlsPreflight.Probing.Telemetry;
 
-namespace TlsPreflight.Probing.Assessment;
+namespace TlsPreflight.Probing.Smtp;
 
 /// <summary>Good citizenship for SMTP probes (PRODUCT.md "Running it"): one result per MX host and address, reused
 /// for <see cref="ProbingOptions.MxResultCacheLifetime"/> and shared while in flight, so domains sharing mail servers

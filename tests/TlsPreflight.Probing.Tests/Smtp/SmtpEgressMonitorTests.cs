@@ -1,7 +1,7 @@
-using TlsPreflight.Probing.Assessment;
+using TlsPreflight.Probing.Smtp;
 using TlsPreflight.Probing.Model;
 
-namespace TlsPreflight.Probing.Tests.Assessment;
+namespace TlsPreflight.Probing.Tests.Smtp;
 
 public sealed class SmtpEgressMonitorTests
 {

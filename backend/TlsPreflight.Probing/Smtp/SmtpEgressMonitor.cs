@@ -1,6 +1,6 @@
 using TlsPreflight.Probing.Model;
 
-namespace TlsPreflight.Probing.Assessment;
+namespace TlsPreflight.Probing.Smtp;
 
 /// <summary>Notices when this host cannot reach port 25 at all (most clouds block it). Kept simple on purpose:
 /// since the process started, at least <see cref="MinimumConnectTimeouts"/> connection attempts timed out and

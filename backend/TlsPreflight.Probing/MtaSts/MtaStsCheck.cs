@@ -1,10 +1,9 @@
 using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Model;
-using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.Probing.Telemetry;
 
-namespace TlsPreflight.Probing.Assessment;
+namespace TlsPreflight.Probing.MtaSts;
 
 /// <summary>The domain's MTA-STS state (RFC 8461): TXT record → cached or fetched policy → report. The TXT
 /// question and the fetch wait for the requester's turn in the scheduler.</summary>
@@ -19,7 +18,7 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
     {
         var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var txt = await dns.LookupTxtAsync($"_mta-sts.{domain}", cancellationToken);
-        var claims = txt.Records.Where(r => r.StartsWith("v=STSv1", StringComparison.Ordinal)).ToList();
+        var claims = txt.Records.Where(MtaStsRecord.IsStsRecord).ToList();
         if (txt.Error is not null || claims.Count == 0)
         {
             // RFC 8461 §5.1: without a usable TXT record an unexpired cached policy still applies.

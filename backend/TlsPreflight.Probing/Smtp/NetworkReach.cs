@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TlsPreflight.Probing.Assessment;
+namespace TlsPreflight.Probing.Smtp;
 
 /// <summary>Whether this host has a route for an address family, so an IPv6-only MX on an IPv4-only prober is
 /// reported as "could not test" (SkippedUnroutable) rather than as a failure of the MX.</summary>
