@@ -2,16 +2,15 @@
 //   taskpane.html/.js/.css   the task pane (modern WebViews: ES2017)
 //   commands.html            the event runtime page of web, new Outlook and Mac; loads launchevent.js
 //   launchevent.js           ONE IIFE script in ES2016 for classic Outlook on Windows' JS-only runtime
-//   assets/icon-*.png        icons (drawn here, so no binary tool is needed)
+//   assets/icon-*.png        icons (committed in addin/assets)
 //   manifest.xml             a copy, for download from the service
 // Options (or env): --base-url (TLSPREFLIGHT_BASE_URL) is the service origin the JS-only runtime calls;
 // --client-id / --api-scope / --authority (TLSPREFLIGHT_CLIENT_ID, …) turn on Entra ID sign-in.
 import { build } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ICON_SIZES, iconPng } from "./lib/icon-png.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "addin", "src");
@@ -88,12 +87,7 @@ for (const [from, to] of [
 ]) copyFileSync(join(src, from), join(dist, to));
 
 const assets = join(root, "addin", "assets");
-mkdirSync(assets, { recursive: true });
-for (const size of ICON_SIZES) {
-  const file = join(assets, `icon-${size}.png`);
-  if (!existsSync(file)) writeFileSync(file, iconPng(size));
-  copyFileSync(file, join(dist, "assets", `icon-${size}.png`));
-}
+for (const size of [16, 32, 64, 80, 128]) copyFileSync(join(assets, `icon-${size}.png`), join(dist, "assets", `icon-${size}.png`));
 if (existsSync(join(root, "manifest.xml"))) copyFileSync(join(root, "manifest.xml"), join(dist, "manifest.xml"));
 
 console.log(`add-in built into addin/dist (service ${config.baseUrl}, sign-in ${config.clientId ? "Entra ID" : "development"})`);

@@ -7,13 +7,16 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { BLUE, iconPng } from "./lib/icon-png.mjs";
 import { convert, validateUnified } from "./lib/manifest-convert.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-// App package icons (Teams/Microsoft 365 app manifest): full-colour 192×192, outline 32×32 white on transparent.
-const COLOR_ICON = { file: "color.png", size: 192 };
-const OUTLINE_ICON = { file: "outline.png", size: 32 };
+// App package icons (Teams/Microsoft 365 app manifest), committed beside the add-in's own: full-colour 192×192,
+// outline 32×32 white on transparent (Teams and Microsoft 365 tint it themselves).
+const assets = join(root, "addin", "assets");
+const COLOR_ICON = { file: "color.png", source: join(assets, "color-192.png") };
+const OUTLINE_ICON = { file: "outline.png", source: join(assets, "outline-32.png") };
+// The icons' blue disc (#0F6CBD), the package's accent colour.
+const ACCENT = "#0F6CBD";
 const SHORT_DESCRIPTION_MAX = 80;
 
 function fail(lines) {
@@ -42,8 +45,8 @@ if (problems.length > 0) fail(problems);
 
 const files = {
   "manifest.json": Buffer.from(JSON.stringify(unified, null, 2) + "\n"),
-  [COLOR_ICON.file]: iconPng(COLOR_ICON.size),
-  [OUTLINE_ICON.file]: iconPng(OUTLINE_ICON.size, { outline: true }),
+  [COLOR_ICON.file]: readFileSync(COLOR_ICON.source),
+  [OUTLINE_ICON.file]: readFileSync(OUTLINE_ICON.source),
 };
 const folder = join(outDir, name);
 mkdirSync(folder, { recursive: true });
@@ -64,7 +67,7 @@ function packaged(converted, xml) {
     ...converted,
     description: { ...converted.description, short: shorten(unescapeXml(description)) },
     icons: { color: COLOR_ICON.file, outline: OUTLINE_ICON.file },
-    accentColor: "#" + BLUE.map((c) => c.toString(16).padStart(2, "0")).join("").toUpperCase(),
+    accentColor: ACCENT,
   };
 }
 

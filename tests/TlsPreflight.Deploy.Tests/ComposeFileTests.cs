@@ -3,6 +3,7 @@ using TlsPreflight.Api.RemoteProbing;
 using TlsPreflight.Deploy.Tests.Infrastructure;
 using TlsPreflight.Prober.Keys;
 using TlsPreflight.Probing;
+using TlsPreflight.Telemetry;
 
 namespace TlsPreflight.Deploy.Tests;
 
@@ -11,11 +12,11 @@ public sealed class ComposeFileTests
     private static readonly ComposeFile Compose = new(Repository.PathTo("deploy/compose.yaml"));
 
     public static KnownSettings Api { get; } = new(
-        [typeof(RemoteProbingOptions).Assembly, typeof(ProbingOptions).Assembly],
+        [typeof(RemoteProbingOptions).Assembly, typeof(ProbingOptions).Assembly, typeof(TelemetryOptions).Assembly],
         new Dictionary<string, Type> { ["AzureAd"] = typeof(MicrosoftIdentityOptions) },
         File.ReadAllText(Repository.PathTo("backend/TlsPreflight.Api/appsettings.json")));
 
-    public static KnownSettings Prober { get; } = new([typeof(ProberOptions).Assembly, typeof(ProbingOptions).Assembly]);
+    public static KnownSettings Prober { get; } = new([typeof(ProberOptions).Assembly, typeof(ProbingOptions).Assembly, typeof(TelemetryOptions).Assembly]);
 
     [Fact]
     public void The_topology_has_two_api_instances_behind_a_proxy_with_postgres_redis_and_a_prober()

@@ -32,6 +32,18 @@ public class LoopbackLab : IAsyncDisposable
     public LabHttpsServer Https { get; }
     public LabZone Zone => Dns.Zone;
 
+    /// <summary>The engine's settings that point it at this lab, as configuration keys (`Probing:…`): the one home of
+    /// what every API, prober and bench helper sets (its DNS server, ports, CA, DNSSEC trust, loopback addresses).</summary>
+    public IReadOnlyDictionary<string, string> ProbingSettings => new Dictionary<string, string>
+    {
+        ["Probing:DnsServers:0"] = Dns.Address,
+        ["Probing:SmtpPort"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Probing:HttpsPort"] = Https.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Probing:ExtraTrustedCaFile"] = CaFile,
+        ["Probing:TrustResolverDnssec"] = "true",
+        ["Probing:AllowPrivateNetworks"] = "true",
+    };
+
     /// <summary>An SMTP server for <paramref name="mxHost"/> on <see cref="SmtpPort"/>; it sends the lab CA's chain
     /// after its certificate unless <paramref name="withChain"/> is false (self-signed servers).</summary>
     public LabSmtpServer Smtp(SmtpBehaviour behaviour, string mxHost, X509Certificate2? certificate = null, IPAddress? address = null, bool withChain = true)

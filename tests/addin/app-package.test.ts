@@ -37,6 +37,13 @@ describe("npm run package", () => {
     expect(manifest.description.short).not.toContain("TRUNCATED");
   });
 
+  it("ships the icons committed in addin/assets, drawn by no script", () => {
+    const files = pack(join(repoRoot, "manifest.xml"), "app-package.zip");
+
+    expect(files.get("color.png")!.equals(readFileSync(join(repoRoot, "addin", "assets", "color-192.png")))).toBe(true);
+    expect(files.get("outline.png")!.equals(readFileSync(join(repoRoot, "addin", "assets", "outline-32.png")))).toBe(true);
+  });
+
   it("takes id, version, name, URLs and the send mode from the XML manifest, so the two cannot drift", () => {
     const dir = mkdtempSync(join(tmpdir(), "app-package-xml-"));
     const xmlPath = join(dir, "manifest-tls.contoso.example-Block.xml");

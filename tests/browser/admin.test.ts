@@ -133,6 +133,8 @@ describe("the admin page", () => {
     expect(script).not.toContain("-TlsDomain '");
     expect(script).toContain("New-OutboundConnector -Name 'TLS Preflight verified plaintext.lab.test'");
     await page.getByRole("button", { name: "Copy" }).click();
+    // The clipboard write is asynchronous: wait for the status line to be written (Playwright's own timeout bounds it).
+    await page.locator("[data-copy-status]").filter({ hasText: /Copied|Ctrl\+C/ }).waitFor();
     expect(await page.locator("[data-copy-status]").innerText()).toMatch(/Copied|Ctrl\+C/);
     await page.screenshot({ path: join(screenshots, "admin-export.png"), fullPage: true });
   });

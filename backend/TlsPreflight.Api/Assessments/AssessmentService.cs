@@ -1,8 +1,9 @@
-using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Api.Assessments;
 
@@ -15,36 +16,39 @@ public sealed record CachedAssessment(DomainAssessment Assessment, bool FromCach
 
 /// <summary>Assessments through the cache: one probe at a time per domain (HybridCache stampede protection),
 /// lifetimes by result, a caller deadline that does not abort the shared probe, and the last known level kept
-/// for <see cref="AssessmentOptions.StaleIfErrorGrace"/> so a failed check does not replace it.</summary>
+/// for <see cref="AssessmentOptions.StaleIfErrorGrace"/> so a failed check does not replace it. Every answer carries
+/// the findings of the domain's posture history (<see cref="PostureMemory"/>).</summary>
 public sealed partial class AssessmentService(
-    HybridCache cache,
+    AssessmentCache cache,
     IDomainAssessor assessor,
+    PostureMemory memory,
     IOptions<AssessmentOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<AssessmentService> logger)
 {
-    private static readonly HybridCacheEntryOptions Refresh = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead,
-    };
-
-    private static readonly HybridCacheEntryOptions ReadOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
-
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
     /// <param name="deadline">How long this caller waits; the probe itself runs on under the engine's own limits.</param>
     /// <param name="tenantId">The caller's tenant: a probe it starts takes that tenant's share of the engine's scheduler.</param>
     public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var requester = new ProbeRequester(tenantId);
+        var cached = await GetLiveAsync(domain, refresh, deadline, new ProbeRequester(tenantId), cancellationToken);
+        return cached with { Assessment = await memory.RecallAsync(cached.Assessment, cancellationToken) };
+    }
+
+    /// <summary>The partner monitor's re-check: a fresh probe at background priority (after every sender's work) that
+    /// also refreshes the cache, without memory findings (the monitor compares it with the history itself).</summary>
+    public async Task<DomainAssessment> RecheckAsync(string domain, TimeSpan deadline, CancellationToken cancellationToken)
+        => (await GetLiveAsync(domain, refresh: true, deadline, ProbeRequester.PartnerMonitor, cancellationToken)).Assessment;
+
+    private async Task<CachedAssessment> GetLiveAsync(string domain, bool refresh, TimeSpan deadline, ProbeRequester requester,
+        CancellationToken cancellationToken)
+    {
         var probed = false;
         var started = clock.GetTimestamp();
         // The probe is shared by every caller of this domain, so it stops with the application, not with one request.
-        var shared = cache.GetOrCreateAsync(
-            Key(domain),
+        var shared = cache.GetOrProbeAsync(
+            domain,
             async token =>
             {
                 probed = true;
@@ -57,19 +61,25 @@ public sealed partial class AssessmentService(
 
                 if (options.Value.StaleIfErrorGrace > TimeSpan.Zero)
                 {
-                    await cache.SetAsync(LastKnownKey(domain), fresh, LastKnownOptions, cancellationToken: token);
+                    await cache.SetLastKnownAsync(domain, fresh, token);
                 }
 
                 return fresh;
             },
-            refresh ? Refresh : null,
-            cancellationToken: lifetime.ApplicationStopping).AsTask();
-        var withLifetime = shared.ContinueWith(
+            refresh,
+            lifetime.ApplicationStopping);
+        if (shared.IsCompletedSuccessfully && !probed)
+        {
+            // A hit in memory completes at once: no continuation, no deadline timer, no thread-pool hop.
+            return new CachedAssessment(shared.Result, FromCache: true);
+        }
+
+        var withLifetime = shared.AsTask().ContinueWith(
             async task =>
             {
                 if (probed && task.IsCompletedSuccessfully)
                 {
-                    await cache.SetAsync(Key(domain), task.Result, EntryOptions(task.Result), cancellationToken: lifetime.ApplicationStopping);
+                    await cache.SetAsync(domain, task.Result, lifetime.ApplicationStopping);
                 }
 
                 return await task;
@@ -81,6 +91,7 @@ public sealed partial class AssessmentService(
         try
         {
             var assessment = await withLifetime.WaitAsync(deadline, cancellationToken);
+            EngineTelemetry.CacheLookup("assessment", !probed);
             return new CachedAssessment(assessment, !probed);
         }
         catch (TimeoutException)
@@ -103,8 +114,7 @@ public sealed partial class AssessmentService(
             return unknown;
         }
 
-        var lastKnown = await cache.GetOrCreateAsync<DomainAssessment?>(
-            LastKnownKey(domain), _ => ValueTask.FromResult<DomainAssessment?>(null), ReadOnly, cancellationToken: cancellationToken);
+        var lastKnown = await cache.GetLastKnownAsync(domain, cancellationToken);
         var answer = StaleIfError.Answer(unknown, lastKnown, clock.GetUtcNow(), options.Value.StaleIfErrorGrace);
         if (!ReferenceEquals(answer, unknown))
         {
@@ -113,19 +123,6 @@ public sealed partial class AssessmentService(
 
         return answer;
     }
-
-    private HybridCacheEntryOptions LastKnownOptions
-        => new() { Expiration = options.Value.StaleIfErrorGrace, LocalCacheExpiration = options.Value.StaleIfErrorGrace };
-
-    private HybridCacheEntryOptions EntryOptions(DomainAssessment assessment)
-    {
-        var expiration = AssessmentLifetime.For(assessment, options.Value);
-        return new HybridCacheEntryOptions { Expiration = expiration, LocalCacheExpiration = expiration };
-    }
-
-    private static string Key(string domain) => "assessment:" + domain;
-
-    private static string LastKnownKey(string domain) => "last-known:" + domain;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Domain}: the latest check came back unknown; answered the last known level {Level} seen at {CheckedAt}")]
     private static partial void LogLastKnown(ILogger logger, string domain, SecurityLevel level, DateTimeOffset checkedAt);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Decisions;
@@ -57,25 +55,17 @@ public static class AssessmentsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem>> GetDomain(
+    private static async Task<Results<Ok<DomainResult>, ValidationProblem>> GetDomain(
         string domain, HttpContext context, AssessmentService assessments, IOptions<AssessmentOptions> options, CancellationToken cancellationToken,
         bool refresh = false)
     {
-        if (domain.Contains('@'))
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = ["A domain, not an address."] });
-        }
-
-        if (!DomainName.TryNormalize(domain, out var normalized, out var error))
+        if (!DomainName.TryNormalizeDomain(domain, out var normalized, out var error))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["domain"] = [error] });
         }
 
         var caller = CallerIdentity.From(context.User)!;
         var cached = await assessments.GetAsync(normalized, refresh, options.Value.PreviewDeadline, caller.TenantId, cancellationToken);
-        var json = JsonSerializer.SerializeToNode(cached.Assessment, ApiJson.Options)!.AsObject();
-        json["fromCache"] = cached.FromCache;
-        json["lastKnown"] = cached.LastKnown;
-        return TypedResults.Content(json.ToJsonString(ApiJson.Options), "application/json");
+        return TypedResults.Ok(DomainResult.From(cached));
     }
 }

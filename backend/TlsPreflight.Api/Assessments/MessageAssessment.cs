@@ -4,6 +4,7 @@ using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Exceptions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Api.VerifiedDomains;
 using TlsPreflight.Api.Words;
 
@@ -31,8 +32,7 @@ public sealed class MessageAssessment(
         AssessmentIntent intent, CancellationToken cancellationToken, Guid? sensitivityLabel = null)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
-        var directoryDomains = await directory.GetVerifiedDomainsAsync(caller.TenantId, cancellationToken);
-        var internalDomains = new HashSet<string>(policy.Policy.InternalDomains.Concat(directoryDomains), StringComparer.Ordinal);
+        var internalDomains = await directory.GetInternalDomainsAsync(policy.Policy, caller.TenantId, cancellationToken);
 
         var deadline = intent == AssessmentIntent.Send ? options.Value.SendDeadline : options.Value.PreviewDeadline;
         var domains = recipients.Select(r => r.Domain).Distinct(StringComparer.Ordinal).ToList();
@@ -45,8 +45,10 @@ public sealed class MessageAssessment(
         var now = clock.GetUtcNow();
         var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
         decision = await WithRequestsAsync(caller, decision, cancellationToken);
+        ApiTelemetry.Decided(decision, intent);
         if (intent == AssessmentIntent.Send)
         {
+            using var timer = ApiTelemetry.AuditWriting();
             await audit.AppendAsync(ToAuditEntry(caller, decision, policy.Policy.Audit.StoreRecipientAddresses ? recipients : null), cancellationToken);
         }
 
@@ -74,6 +76,7 @@ public sealed class MessageAssessment(
     public async Task RecordShownAsync(CallerIdentity caller, ShownDecision shown, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)
     {
         var policy = await policies.GetCurrentAsync(caller.TenantId, cancellationToken);
+        using var timer = ApiTelemetry.AuditWriting();
         await audit.AppendAsync(new AuditEntry
         {
             TenantId = caller.TenantId,

@@ -68,19 +68,18 @@ public static class RecipientList
     public static bool TryRead(string entry, out Recipient recipient, out string error)
     {
         recipient = null!;
-        var at = entry.LastIndexOf('@');
-        if (at == 0 || entry.Length > MaxEntryLength)
+        if (entry.StartsWith('@') || entry.Length > MaxEntryLength)
         {
             error = "Not an e-mail address or domain.";
             return false;
         }
 
-        if (!DomainName.TryNormalize(entry, out var domain, out error))
+        if (!DomainName.TryNormalizeRecipient(entry, out var domain, out var address, out error))
         {
             return false;
         }
 
-        recipient = new Recipient(domain, at > 0 ? entry[..at] + "@" + domain : null);
+        recipient = new Recipient(domain, address);
         return true;
     }
 }

@@ -34,7 +34,7 @@ public sealed record ShownDecision(IReadOnlyList<string> Recipients, PolicyActio
         for (var i = 0; i < Domains.Count; i++)
         {
             var domain = Domains[i];
-            if (domain is null || domain.Domain.Contains('@') || !DomainName.TryNormalize(domain.Domain, out _, out _))
+            if (domain is null || !DomainName.TryNormalizeDomain(domain.Domain, out _, out _))
             {
                 errors[$"domains[{i}]"] = ["A domain the service assessed."];
             }

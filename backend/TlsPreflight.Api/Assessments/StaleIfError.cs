@@ -24,5 +24,16 @@ public static class StaleIfError
 
     /// <summary>True for an answer that carries the last known level instead of the latest check's.</summary>
     public static bool IsLastKnown(DomainAssessment assessment)
-        => assessment.Findings.Any(f => f.Code == FindingCodes.LatestCheckFailed);
+    {
+        // A loop, not LINQ: this runs for every domain of every request.
+        foreach (var finding in assessment.Findings)
+        {
+            if (finding.Code == FindingCodes.LatestCheckFailed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

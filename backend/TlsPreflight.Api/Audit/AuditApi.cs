@@ -36,8 +36,8 @@ public static class AuditApi
         var tenant = Tenant(context);
         return TypedResults.Stream(
             stream => AuditCsv.WriteAsync(audit.StreamAsync(tenant, filter, context.RequestAborted), stream, context.RequestAborted),
-            contentType: "text/csv; charset=utf-8",
-            fileDownloadName: "tlspreflight-audit.csv");
+            contentType: AuditCsv.ContentType,
+            fileDownloadName: AuditCsv.FileName);
     }
 
     private static async Task<Results<Ok<AuditStats>, ValidationProblem>> Stats(HttpContext context, IAuditLog audit, TimeProvider clock, CancellationToken cancellationToken)

@@ -9,6 +9,10 @@ namespace TlsPreflight.Api.Audit;
 /// <summary>The audit log as CSV (RFC 4180), one row per entry and recipient domain.</summary>
 public static class AuditCsv
 {
+    /// <summary>What both downloads (the API's `/audit/export` and the admin page's) answer with.</summary>
+    public const string ContentType = "text/csv; charset=utf-8";
+    public const string FileName = "tlspreflight-audit.csv";
+
     public const string Header = "id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients";
 
     public static async Task WriteAsync(IAsyncEnumerable<AuditEntry> entries, Stream output, CancellationToken cancellationToken)
@@ -34,21 +38,19 @@ public static class AuditCsv
                 entry.Id.ToString(CultureInfo.InvariantCulture),
                 entry.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                 entry.Sender,
-                Name(entry.Decision),
+                PolicyActionText.Name(entry.Decision),
                 entry.PolicyVersion.ToString(CultureInfo.InvariantCulture),
                 domain?.Domain ?? "",
                 domain?.Level is { } level ? LevelText.Name(level) : "",
                 domain?.RequiredLevel is { } required ? LevelText.Name(required) : "",
-                domain == null ? "" : Name(domain.Action),
-                domain == null ? "" : Name(domain.Decision),
+                domain == null ? "" : PolicyActionText.Name(domain.Action),
+                domain == null ? "" : PolicyActionText.Name(domain.Decision),
                 domain?.Internal == true ? "true" : "false",
                 domain == null ? "" : string.Join(' ', domain.Findings),
                 recipients,
             }.Select(Field));
         }
     }
-
-    private static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
 
     /// <summary>Quotes per RFC 4180 §2, and defuses spreadsheet formulas (a sender could be "=cmd|...").</summary>
     public static string Field(string value)

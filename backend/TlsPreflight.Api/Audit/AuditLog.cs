@@ -85,7 +85,7 @@ public sealed class AuditLog(AppDbContext db, AuditWriter writer) : IAuditLog
             .GroupBy(d => d.Level)
             .Select(g => new { Level = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var levels = levelCounts.ToDictionary(l => LevelName(l.Level!.Value), l => l.Count);
+        var levels = levelCounts.ToDictionary(l => LevelText.Name(l.Level!.Value), l => l.Count);
         return new AuditStats(perDay, weak, levels);
     }
 
@@ -155,10 +155,4 @@ public sealed class AuditLog(AppDbContext db, AuditWriter writer) : IAuditLog
 
         return query;
     }
-
-    private static string LevelName(SecurityLevel level) => level switch
-    {
-        SecurityLevel.NoMail => "no-mail",
-        _ => level.ToString().ToLowerInvariant(),
-    };
 }

@@ -62,7 +62,7 @@ public static class AuditQuery
             return null;
         }
 
-        if (!text!.Contains('@') && DomainName.TryNormalize(text, out var domain, out var error))
+        if (DomainName.TryNormalizeDomain(text, out var domain, out _))
         {
             return domain;
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TlsPreflight.Api.Assessments;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Caching;

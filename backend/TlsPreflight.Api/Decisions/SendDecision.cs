@@ -95,6 +95,11 @@ public sealed record SendDecision(
 
             var applied = PolicyRules.RuleFor(policy.Policy, domain);
             var decision = PolicyRules.Decide(assessment.Level, applied.Rule, applied.WhenUnknown);
+            if (assessment.Findings.Any(f => f.Code == FindingCodes.DowngradeSuspected))
+            {
+                decision = PolicyRules.DecideSuspectedDowngrade(applied);
+            }
+
             var (final, allowedBy, grant) = WaysForward.Lift(decision, policy.Policy, domain, protectedBy, now);
             decisions.Add(new DomainDecision(domain, assessment.Level, applied.Rule.RequiredLevel, applied.Rule.Action, final, false,
                 applied.Name, words.Reason(assessment.Level, assessment.Findings), assessment.Findings.Select(f => FindingView.From(f, words)).ToList(),

@@ -40,7 +40,24 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
 
     /// <summary>Delegated tokens carry scopes space-separated in one `scp` claim.</summary>
     public static bool HasScope(ClaimsPrincipal user)
-        => All(user, ScopeClaims).SelectMany(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(Scope, StringComparer.Ordinal);
+    {
+        // Runs on every request (the User policy): spans over the claim, no split arrays.
+        foreach (var type in ScopeClaims)
+        {
+            foreach (var claim in user.FindAll(type))
+            {
+                foreach (var range in claim.Value.AsSpan().Split(' '))
+                {
+                    if (claim.Value.AsSpan()[range].SequenceEqual(Scope))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static string? First(ClaimsPrincipal user, string[] types)
         => types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));

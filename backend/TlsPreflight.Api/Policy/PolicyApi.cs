@@ -41,7 +41,7 @@ public static class PolicyApi
         var current = await store.GetCurrentAsync(caller.TenantId, cancellationToken);
         if (!PolicyValidator.TryValidate(document.ToPolicy(current.Policy), out var policy, out var errors))
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors.ToProblemErrors());
         }
 
         if (!EntityTag.TryParseIfMatch(ifMatch, current.Version, out var expected))

@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Api.Policy;
 
@@ -24,16 +25,7 @@ public static class PolicyRules
 
     /// <summary>`*.example.com` matches `a.example.com` only: the wildcard is exactly the left-most label
     /// (as RFC 8461 §4.1 `mx` patterns), never `example.com` itself nor `a.b.example.com`.</summary>
-    public static bool PatternMatches(string pattern, string domain)
-    {
-        if (!pattern.StartsWith("*.", StringComparison.Ordinal))
-        {
-            return string.Equals(pattern, domain, StringComparison.OrdinalIgnoreCase);
-        }
-
-        var firstDot = domain.IndexOf('.', StringComparison.Ordinal);
-        return firstDot > 0 && string.Equals(domain[(firstDot + 1)..], pattern[2..], StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool PatternMatches(string pattern, string domain) => WildcardName.Matches(pattern, domain);
 
     /// <summary>The rule that applies to a domain: its forced-TLS entry (with that entry's `whenUnknown`) or the
     /// default rule (with the tenant's fail mode).</summary>
@@ -66,6 +58,14 @@ public static class PolicyRules
         }
 
         return rule.Action;
+    }
+
+    /// <summary>A suspected downgrade (encryption seen before, none now, same servers): a forced-TLS rule decides as it
+    /// would for plaintext; the default rule decides at least warn, whatever its own action (issue 13).</summary>
+    public static PolicyAction DecideSuspectedDowngrade(AppliedRule applied)
+    {
+        var asPlaintext = Decide(SecurityLevel.Plaintext, applied.Rule, applied.WhenUnknown);
+        return applied.Name != DefaultRuleName ? asPlaintext : (PolicyAction)Math.Max((int)asPlaintext, (int)PolicyAction.Warn);
     }
 
     /// <summary>The message's decision is the strictest over its recipients.</summary>

@@ -3,7 +3,7 @@ using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Api.Policy;
 
-/// <summary>Checks an admin's policy and returns it normalised (lower-case A-label patterns), or errors per field.</summary>
+/// <summary>Checks an admin's policy and returns it normalised (lower-case A-label patterns), or typed errors per field.</summary>
 public static class PolicyValidator
 {
     public const int MaxForcedTlsRules = 1000;
@@ -13,16 +13,16 @@ public static class PolicyValidator
     public const int MaxLabelNameLength = 100;
     public const int MaxExceptions = 1000;
 
-    public static bool TryValidate(TenantPolicy policy, out TenantPolicy normalized, out Dictionary<string, string[]> errors)
+    public static bool TryValidate(TenantPolicy policy, out TenantPolicy normalized, out PolicyFieldErrors errors)
     {
-        var found = new Dictionary<string, List<string>>();
-        void Add(string field, string error) => (found.TryGetValue(field, out var list) ? list : found[field] = []).Add(error);
+        var found = new List<PolicyFieldError>();
+        void Add(PolicyField field, int? index, string error) => found.Add(new PolicyFieldError(field, index, error));
 
-        CheckRequiredLevel("defaultRule.requiredLevel", policy.DefaultRule.RequiredLevel, Add);
+        CheckRequiredLevel(PolicyField.DefaultRequiredLevel, null, policy.DefaultRule.RequiredLevel, Add);
 
         if (policy.ForcedTls.Count > MaxForcedTlsRules)
         {
-            Add("forcedTls", $"At most {MaxForcedTlsRules} forced-TLS rules.");
+            Add(PolicyField.ForcedTls, null, $"At most {MaxForcedTlsRules} forced-TLS rules.");
         }
 
         var rules = new List<ForcedTlsRule>();
@@ -30,29 +30,28 @@ public static class PolicyValidator
         for (var i = 0; i < policy.ForcedTls.Count; i++)
         {
             var rule = policy.ForcedTls[i];
-            var field = $"forcedTls[{i}]";
             // JSON `[null]` gets past the nullable annotations, which do not cover list elements.
             if (rule is null)
             {
-                Add(field, "A rule object, not null.");
+                Add(PolicyField.ForcedTlsRule, i, "A rule object, not null.");
                 continue;
             }
 
-            CheckRequiredLevel($"{field}.requiredLevel", rule.RequiredLevel, Add);
+            CheckRequiredLevel(PolicyField.ForcedTlsRequiredLevel, i, rule.RequiredLevel, Add);
             if (!Enum.IsDefined(rule.WhenUnknown))
             {
-                Add($"{field}.whenUnknown", "One of allow, warn, block.");
+                Add(PolicyField.ForcedTlsWhenUnknown, i, "One of allow, warn, block.");
             }
 
             if (!TryNormalizePattern(rule.Pattern, out var pattern, out var error))
             {
-                Add($"{field}.pattern", error);
+                Add(PolicyField.ForcedTlsPattern, i, error);
                 continue;
             }
 
             if (!seenPatterns.Add(pattern))
             {
-                Add($"{field}.pattern", $"'{pattern}' is listed twice.");
+                Add(PolicyField.ForcedTlsPattern, i, $"'{pattern}' is listed twice.");
             }
 
             rules.Add(rule with { Pattern = pattern });
@@ -60,13 +59,13 @@ public static class PolicyValidator
 
         if (policy.InternalDomains.Count > MaxInternalDomains)
         {
-            Add("internalDomains", $"At most {MaxInternalDomains} internal domains.");
+            Add(PolicyField.InternalDomains, null, $"At most {MaxInternalDomains} internal domains.");
         }
 
         var internalDomains = new List<string>();
         for (var i = 0; i < policy.InternalDomains.Count; i++)
         {
-            if (TryNormalizeDomain(policy.InternalDomains[i], out var domain, out var error) && !policy.InternalDomains[i].Contains('@'))
+            if (TryNormalizeDomain(policy.InternalDomains[i], out var domain, out var error))
             {
                 if (!internalDomains.Contains(domain))
                 {
@@ -75,19 +74,19 @@ public static class PolicyValidator
             }
             else
             {
-                Add($"internalDomains[{i}]", string.IsNullOrEmpty(error) ? "A domain, not an address." : error);
+                Add(PolicyField.InternalDomain, i, string.IsNullOrEmpty(error) ? "A domain, not an address." : error);
             }
         }
 
         if (policy.Audit.RetentionDays is < 1 or > MaxRetentionDays)
         {
-            Add("audit.retentionDays", $"Between 1 and {MaxRetentionDays} days.");
+            Add(PolicyField.RetentionDays, null, $"Between 1 and {MaxRetentionDays} days.");
         }
 
         var labels = CheckLabels(policy.Labels, Add);
         var grants = CheckExceptions(policy.Grants, Add);
 
-        errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        errors = new PolicyFieldErrors(found);
         normalized = policy with { ForcedTls = rules, InternalDomains = internalDomains, ProtectingLabels = labels, Exceptions = grants };
         return errors.Count == 0;
     }
@@ -119,11 +118,11 @@ public static class PolicyValidator
         return true;
     }
 
-    private static List<ProtectingLabel> CheckLabels(IReadOnlyList<ProtectingLabel> labels, Action<string, string> add)
+    private static List<ProtectingLabel> CheckLabels(IReadOnlyList<ProtectingLabel> labels, Action<PolicyField, int?, string> add)
     {
         if (labels.Count > MaxProtectingLabels)
         {
-            add("protectingLabels", $"At most {MaxProtectingLabels} labels.");
+            add(PolicyField.ProtectingLabels, null, $"At most {MaxProtectingLabels} labels.");
         }
 
         var kept = new List<ProtectingLabel>();
@@ -133,17 +132,17 @@ public static class PolicyValidator
             var name = label?.Name?.Trim() ?? "";
             if (label is null || label.Id == Guid.Empty)
             {
-                add($"protectingLabels[{i}].id", "The label's id (a GUID from the Purview portal).");
+                add(PolicyField.ProtectingLabelId, i, "The label's id (a GUID from the Purview portal).");
                 continue;
             }
 
             if (name.Length is 0 or > MaxLabelNameLength || name.Any(char.IsControl))
             {
-                add($"protectingLabels[{i}].name", $"The label's name, 1 to {MaxLabelNameLength} characters.");
+                add(PolicyField.ProtectingLabelName, i, $"The label's name, 1 to {MaxLabelNameLength} characters.");
             }
             else if (kept.Any(l => l.Id == label.Id))
             {
-                add($"protectingLabels[{i}].id", $"'{label.Id}' is listed twice.");
+                add(PolicyField.ProtectingLabelId, i, $"'{label.Id}' is listed twice.");
             }
 
             kept.Add(label with { Name = name });
@@ -152,11 +151,11 @@ public static class PolicyValidator
         return kept;
     }
 
-    private static List<ExceptionGrant> CheckExceptions(IReadOnlyList<ExceptionGrant> grants, Action<string, string> add)
+    private static List<ExceptionGrant> CheckExceptions(IReadOnlyList<ExceptionGrant> grants, Action<PolicyField, int?, string> add)
     {
         if (grants.Count > MaxExceptions)
         {
-            add("exceptions", $"At most {MaxExceptions} exceptions.");
+            add(PolicyField.Exceptions, null, $"At most {MaxExceptions} exceptions.");
         }
 
         var kept = new List<ExceptionGrant>();
@@ -165,7 +164,7 @@ public static class PolicyValidator
             var grant = grants[i];
             if (grant is null || grant.Domain is null || grant.Domain.Contains('@') || !TryNormalizeDomain(grant.Domain, out var domain, out _))
             {
-                add($"exceptions[{i}].domain", "A domain, not an address.");
+                add(PolicyField.ExceptionDomain, i, "A domain, not an address.");
                 continue;
             }
 
@@ -179,7 +178,7 @@ public static class PolicyValidator
     /// recipient's mail is routed by, so it is refused here rather than silently matching nothing.</summary>
     private static bool TryNormalizeDomain(string? input, out string domain, out string error)
     {
-        if (!DomainName.TryNormalize(input, out domain, out error))
+        if (!DomainName.TryNormalizeDomain(input, out domain, out error))
         {
             return false;
         }
@@ -194,12 +193,12 @@ public static class PolicyValidator
         return true;
     }
 
-    private static void CheckRequiredLevel(string field, SecurityLevel level, Action<string, string> add)
+    private static void CheckRequiredLevel(PolicyField field, int? index, SecurityLevel level, Action<PolicyField, int?, string> add)
     {
         // unknown and no-mail are outcomes, not something a policy can require.
         if (level < SecurityLevel.Plaintext || !Enum.IsDefined(level))
         {
-            add(field, "One of plaintext, encrypted, verified, enforced.");
+            add(field, index, "One of plaintext, encrypted, verified, enforced.");
         }
     }
 }

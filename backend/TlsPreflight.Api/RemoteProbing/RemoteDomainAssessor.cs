@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Probing.Assessment;
 using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
@@ -59,6 +60,7 @@ public sealed partial class RemoteDomainAssessor(
             try
             {
                 var answer = await AskAsync(agent, domains, requester, cancellationToken);
+                ApiTelemetry.ProberCalled(agent, answer is null ? "bad-answer" : "answered");
                 if (answer is not null)
                 {
                     return answer;
@@ -67,6 +69,7 @@ public sealed partial class RemoteDomainAssessor(
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not InvalidDomainException)
             {
                 // Refused, timed out, circuit open, unreadable answer: the next agent is asked.
+                ApiTelemetry.ProberCalled(agent, "failed");
                 LogAgentFailed(logger, agent, ex.GetType().Name, ex.Message);
             }
         }

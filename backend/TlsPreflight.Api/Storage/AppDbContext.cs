@@ -3,15 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using TlsPreflight.Api.Audit;
 using TlsPreflight.Api.Exceptions;
+using TlsPreflight.Api.Monitoring;
 
 namespace TlsPreflight.Api.Storage;
 
-/// <summary>Policy versions and the audit log. One subclass per provider, each with its own migrations.</summary>
+/// <summary>Policy versions, the audit log and the partner monitor (watched domains, posture history, webhooks). One subclass per provider, each with its own migrations.</summary>
 public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<PolicyVersionRow> PolicyVersions => Set<PolicyVersionRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ExceptionRequest> ExceptionRequests => Set<ExceptionRequest>();
+    public DbSet<WatchedDomainRow> WatchedDomains => Set<WatchedDomainRow>();
+    public DbSet<PostureRow> Postures => Set<PostureRow>();
+    public DbSet<TenantWebhookRow> TenantWebhooks => Set<TenantWebhookRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -68,6 +72,38 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             request.Property(r => r.Answer).HasMaxLength(ExceptionOptions.MaxAnswerLength);
             request.HasIndex(r => new { r.TenantId, r.Status });
             request.HasIndex(r => new { r.TenantId, r.Requester, r.Domain });
+        });
+
+        modelBuilder.Entity<WatchedDomainRow>(watched =>
+        {
+            watched.ToTable("watched_domains");
+            watched.HasKey(w => w.Domain);
+            watched.Property(w => w.Domain).HasMaxLength(253);
+            watched.Property(w => w.LeaseOwner).HasMaxLength(64);
+            watched.Property(w => w.Level).HasConversion<string>().HasMaxLength(16);
+            watched.HasIndex(w => w.NextCheck);
+        });
+
+        modelBuilder.Entity<PostureRow>(posture =>
+        {
+            posture.ToTable("posture_history");
+            posture.HasKey(p => p.Id);
+            posture.Property(p => p.Domain).HasMaxLength(253);
+            posture.Property(p => p.Level).HasConversion<string>().HasMaxLength(16);
+            posture.Property(p => p.Fingerprint).HasMaxLength(64);
+            posture.Property(p => p.Findings).HasConversion(JsonList()!).Metadata.SetValueComparer(ListComparer());
+            posture.HasIndex(p => new { p.Domain, p.Time });
+            posture.HasIndex(p => p.LastSeen);
+        });
+
+        modelBuilder.Entity<TenantWebhookRow>(webhook =>
+        {
+            webhook.ToTable("tenant_webhooks");
+            webhook.HasKey(w => w.Id);
+            webhook.Property(w => w.TenantId).HasMaxLength(64);
+            webhook.Property(w => w.Url).HasMaxLength(2048);
+            webhook.Property(w => w.AddedBy).HasMaxLength(320);
+            webhook.HasIndex(w => w.TenantId);
         });
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
+using TlsPreflight.Api.Policy;
 
 namespace TlsPreflight.Api.VerifiedDomains;
 
@@ -19,6 +20,11 @@ public sealed partial class TenantDirectory(
     /// <summary>Graph pages `GET /domains` (@odata.nextLink); a tenant holds at most 5,000 domains, so more pages
     /// than this means a server that never stops.</summary>
     public const int MaxPages = 50;
+
+    /// <summary>The domains that count as internal (never assessed): the policy's manual list and the tenant's verified
+    /// domains. The one home of that rule, for the send decision and the admin's domain page.</summary>
+    public async Task<HashSet<string>> GetInternalDomainsAsync(TenantPolicy policy, string tenantId, CancellationToken cancellationToken)
+        => new(policy.InternalDomains.Concat(await GetVerifiedDomainsAsync(tenantId, cancellationToken)), StringComparer.Ordinal);
 
     /// <summary>Lower-case verified domain names; empty when no directory is configured or Graph does not answer
     /// (the domains are then assessed like external ones, which is safe).</summary>

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using System.Net;
 using TlsPreflight.Probing;
+using TlsPreflight.Probing.Dns;
 using TlsPreflight.Probing.Names;
 using TlsPreflight.Probing.Safety;
 
@@ -66,7 +66,7 @@ internal sealed class CheckOptions
         {
             foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
             {
-                if (ParseNameServer(value) is null)
+                if (!NameServerList.TryParseEndPoint(value, out _))
                 {
                     result.AddError($"--dns-server '{value}' is not IP or IP:PORT");
                 }
@@ -107,9 +107,9 @@ internal sealed class CheckOptions
         });
         EhloName.Validators.Add(result =>
         {
-            if (!DomainName.TryNormalize(result.GetValueOrDefault<string>(), out _, out var error) || result.GetValueOrDefault<string>()!.Contains('@'))
+            if (!DomainName.TryNormalizeDomain(result.GetValueOrDefault<string>(), out _, out var error))
             {
-                result.AddError($"--ehlo-name is not a host name: {(error.Length > 0 ? error : "it contains '@'")}");
+                result.AddError($"--ehlo-name is not a host name: {error}");
             }
         });
     }
@@ -134,7 +134,7 @@ internal sealed class CheckOptions
     /// <summary>Write the flags onto <paramref name="options"/>; what no flag mentions keeps its default.</summary>
     public void Apply(ParseResult parseResult, ProbingOptions options)
     {
-        options.DnsServers = [.. (parseResult.GetValue(DnsServers) ?? []).Select(s => ParseNameServer(s)!)];
+        options.DnsServers = [.. (parseResult.GetValue(DnsServers) ?? []).Select(s => NameServerList.TryParseEndPoint(s, out var endPoint) ? endPoint.ToString() : s)];
         options.TrustResolverDnssec = parseResult.GetValue(Dnssec);
         options.SmtpPort = parseResult.GetValue(SmtpPort);
         options.HttpsPort = parseResult.GetValue(HttpsPort);
@@ -154,31 +154,6 @@ internal sealed class CheckOptions
         options.TlsHandshakeTimeout = Min(options.TlsHandshakeTimeout, limit);
         options.MtaStsFetchTimeout = Min(options.MtaStsFetchTimeout, limit);
     }
-
-    /// <summary>"IP" or "IP:PORT" (IPv6 with a port in brackets) → "IP:PORT" as <see cref="IPEndPoint"/> writes it; null if invalid.</summary>
-    internal static string? ParseNameServer(string value)
-    {
-        if (IPAddress.TryParse(value, out var bare) && !value.Contains(']'))
-        {
-            return IsWritten(bare, value) ? new IPEndPoint(bare, 53).ToString() : null;
-        }
-
-        if (!IPEndPoint.TryParse(value, out var endPoint) || endPoint.Port == 0
-            || !IsWritten(endPoint.Address, value[..value.LastIndexOf(':')].Trim('[', ']')))
-        {
-            return null;
-        }
-
-        // IPEndPoint.TryParse accepts a port-less "[::1]" as port 0; that case returned above. Require a real port text.
-        var portText = value[(value.LastIndexOf(':') + 1)..];
-        return int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-            ? endPoint.ToString()
-            : null;
-    }
-
-    // IPAddress.TryParse also takes inet_aton forms such as "1.2.3" or "0x7f.1"; only dotted quads are meant here.
-    private static bool IsWritten(IPAddress address, string text)
-        => address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || address.ToString() == text;
 
     private static void RequirePort(OptionResult result, string name)
     {

@@ -128,9 +128,9 @@ internal static class TableWriter
 
     private static string TlsRpt(TlsRptReport r) => r.Status switch
     {
-        "valid" => $"valid, reports to {string.Join(", ", r.Rua)}",
-        "invalid" => $"invalid: {r.Error}",
-        _ => r.Status,
+        TlsRptStatus.Valid => $"valid, reports to {string.Join(", ", r.Rua)}",
+        TlsRptStatus.Invalid => $"invalid: {r.Error}",
+        _ => "none",
     };
 
     /// <summary>Left-aligned columns, two spaces apart, indented by two.</summary>

@@ -5,6 +5,7 @@ using TlsPreflight.Prober.Batches;
 using TlsPreflight.Prober.Keys;
 using TlsPreflight.Probing;
 using TlsPreflight.Probing.Json;
+using TlsPreflight.Telemetry;
 
 namespace TlsPreflight.Prober.Hosting;
 
@@ -45,13 +46,14 @@ public static class ProberHost
             .AddScheme<AuthenticationSchemeOptions, ProberKeyAuthentication>(ProberKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
         services.AddHealthChecks();
-        // Telemetry (OpenTelemetry traces and metrics) plugs in here, beside the API's.
+        builder.AddTlsPreflightTelemetry("tlspreflight-prober", []);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapTelemetryEndpoints();
         app.MapHealthChecks("/health/live");
         app.MapHealthChecks("/health/ready");
         app.MapBatchApi();

@@ -8,8 +8,10 @@ using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Names;
 using TlsPreflight.Probing.Safety;
 using TlsPreflight.Probing.Scheduling;
+using TlsPreflight.Probing.Telemetry;
 using TlsPreflight.Probing.TlsRpt;
 using TlsPreflight.Probing.Verdict;
+using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing.Assessment;
 
@@ -57,6 +59,7 @@ public sealed class DomainAssessor(
         if (ReservedNames.WhyReserved(domain, allowTestNames: o.AllowPrivateNetworks) is { } reserved)
             return NotOnTheInternet(domain, reserved);
 
+        using var span = EngineTelemetry.StartDomain(domain);
         var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var watch = Stopwatch.StartNew();
         var checkedAt = time.GetUtcNow();
@@ -77,12 +80,15 @@ public sealed class DomainAssessor(
 
         var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, matched, stsReport, egress.LooksBlocked, mx.Secure));
         var tlsRpt = await rptTask;
-        return new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
+        var assessment = new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
             stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);
+        EngineTelemetry.DomainAssessed(assessment);
+        return assessment;
     }
 
     private async Task<MxHostReport> AssessHostAsync(MxHostLookups hostDns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
     {
+        using var span = EngineTelemetry.StartMxHost(target.Host);
         var tlsaTask = Bounded(hostDns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
         var addresses = await Bounded(hostDns.LookupAddressesAsync(target.Host, token),
             () => new AddressLookup([], null, "the domain's time limit ran out", false), caller);
@@ -136,8 +142,8 @@ public sealed class DomainAssessor(
     /// <summary>RFC 8460 is informational: reports tell the domain about failures, they do not change delivery.</summary>
     private static IEnumerable<Finding> TlsRptFindings(TlsRptReport report) => report.Status switch
     {
-        "valid" => [new Finding(FindingCodes.TlsRptPresent, Detail: string.Join(", ", report.Rua))],
-        "invalid" => [new Finding(FindingCodes.TlsRptInvalid, Detail: report.Error)],
+        TlsRptStatus.Valid => [new Finding(FindingCodes.TlsRptPresent, Detail: string.Join(", ", report.Rua))],
+        TlsRptStatus.Invalid => [new Finding(FindingCodes.TlsRptInvalid, Detail: report.Error)],
         _ => [],
     };
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Probing.Certificates;
 
@@ -7,14 +7,13 @@ namespace TlsPreflight.Probing.Certificates;
 public static class CertificateNameMatcher
 {
     private const string CommonNameOid = "2.5.4.3";
-    private static readonly IdnMapping Idn = new();
 
     /// <summary>True when one of the SAN dNSNames matches the host. A wildcard is allowed only as the whole
     /// left-most label (`*.example.com`), matches exactly one label, and never a public suffix-like
     /// two-label name (`*.com`). The CN is not consulted when any dNSName is present.</summary>
     public static bool Matches(IEnumerable<string> dnsNames, string? commonName, string host)
     {
-        var target = ToALabels(host);
+        var target = HostName.Normalize(host);
         if (target is null || target.Contains('*'))
         {
             return false;
@@ -23,7 +22,7 @@ public static class CertificateNameMatcher
         var names = dnsNames.ToList();
         // RFC 6125 §6.4.4: the CN is a fallback only when there is no DNS-ID at all.
         var presented = names.Count > 0 ? names : commonName is null ? [] : [commonName];
-        return presented.Any(name => MatchesOne(name, target));
+        return presented.Any(name => MatchesOne(name, host));
     }
 
     /// <summary>As <see cref="Matches(IEnumerable{string}, string?, string)"/>, reading the SAN dNSNames and the
@@ -33,10 +32,7 @@ public static class CertificateNameMatcher
 
     /// <summary>The SAN dNSName entries of the certificate (RFC 5280 §4.2.1.6).</summary>
     public static IReadOnlyList<string> DnsNames(X509Certificate2 certificate)
-    {
-        var san = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().FirstOrDefault();
-        return san is null ? [] : [.. san.EnumerateDnsNames()];
-    }
+        => [.. certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(san => san.EnumerateDnsNames())];
 
     /// <summary>The last CN attribute of the subject, if any.</summary>
     public static string? CommonName(X509Certificate2 certificate)
@@ -47,49 +43,9 @@ public static class CertificateNameMatcher
 
     private static bool MatchesOne(string presentedName, string host)
     {
-        if (!presentedName.StartsWith("*.", StringComparison.Ordinal))
-        {
-            var exact = ToALabels(presentedName);
-            return exact is not null && !exact.Contains('*') && exact == host;
-        }
-
-        // RFC 6125 §6.4.3: '*' is the whole left-most label and stands for exactly one label.
-        var baseName = ToALabels(presentedName[2..]);
-        if (baseName is null || baseName.Contains('*') || baseName.Split('.').Length < 2)
-        {
-            return false; // `*.com` and friends never match
-        }
-
-        var dot = host.IndexOf('.');
-        return dot > 0 && host[(dot + 1)..] == baseName;
-    }
-
-    /// <summary>Lower-case A-label form without a trailing dot, or null when the name is not convertible.</summary>
-    private static string? ToALabels(string? name)
-    {
-        var s = (name ?? "").Trim();
-        if (s.EndsWith('.'))
-        {
-            s = s[..^1];
-        }
-
-        if (s.Length == 0)
-        {
-            return null;
-        }
-
-        if (s.All(char.IsAscii))
-        {
-            return s.ToLowerInvariant();
-        }
-
-        try
-        {
-            return Idn.GetAscii(s).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        // RFC 6125 §6.4.3: '*' is the whole left-most label and stands for exactly one label; `*.com` and friends
+        // (a wildcard over fewer than two labels) never match.
+        return !(presentedName.StartsWith("*.", StringComparison.Ordinal) && !presentedName[2..].TrimEnd('.').Contains('.'))
+            && WildcardName.Matches(presentedName, host);
     }
 }

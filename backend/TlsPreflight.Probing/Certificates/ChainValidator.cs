@@ -19,7 +19,7 @@ public sealed class ChainValidator
     /// <summary>Validate the leaf the server presented (with the rest of its chain) for <paramref name="host"/>.</summary>
     public CertificateReport Validate(X509Certificate2 leaf, IReadOnlyList<X509Certificate2> presented, string host, DateTimeOffset now)
     {
-        var dnsNames = DnsNames(leaf);
+        var dnsNames = CertificateNameMatcher.DnsNames(leaf);
         var commonName = leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
         var trusted = IsTrusted(leaf, presented, out var trustError);
         return new CertificateReport(
@@ -70,11 +70,6 @@ public sealed class ChainValidator
         error = string.Join("; ", problems) is { Length: > 0 } joined ? joined : "chain does not build to a trusted root";
         return false;
     }
-
-    private static List<string> DnsNames(X509Certificate2 certificate)
-        => certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>()
-            .SelectMany(san => san.EnumerateDnsNames())
-            .ToList();
 
     private static X509Certificate2Collection LoadExtraRoots(string? file)
     {

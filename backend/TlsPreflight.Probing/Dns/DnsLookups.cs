@@ -1,6 +1,5 @@
 using System.Net;
 using TlsPreflight.Probing.Model;
-using TlsPreflight.Probing.Verdict;
 
 namespace TlsPreflight.Probing.Dns;
 

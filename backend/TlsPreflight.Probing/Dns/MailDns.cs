@@ -7,7 +7,7 @@ using Polly;
 using Polly.Registry;
 using Polly.Timeout;
 using TlsPreflight.Probing.Model;
-using TlsPreflight.Probing.Verdict;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.Dns;
 
@@ -128,6 +128,7 @@ public sealed class MailDns : IMailDns
 
     private async Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {
+        using var span = EngineTelemetry.StartDns(name, type.ToString());
         try
         {
             var response = await pipeline.ExecuteAsync(
@@ -179,7 +180,7 @@ public sealed class MailDns : IMailDns
             : DnsAnswer.Failed($"{what} (also with checking disabled: a broken server, not DNSSEC)");
     }
 
-    private static string HostName(string value) => value.TrimEnd('.').ToLowerInvariant();
+    private static string HostName(string value) => Names.HostName.Normalize(value) ?? "";
 
     /// <param name="DnssecFailure">SERVFAIL shown to be a DNSSEC validation failure.</param>
     private sealed record DnsAnswer(IReadOnlyList<DnsResourceRecord> Records, string? Error, bool NxDomain, bool DnssecFailure, bool Secure)

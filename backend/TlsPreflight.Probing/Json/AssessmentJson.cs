@@ -50,7 +50,8 @@ public sealed record AssessmentList(IReadOnlyList<DomainAssessment> Domains);
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(KebabCase<SecurityLevel>), typeof(KebabCase<ProbeOutcome>), typeof(KebabCase<HandshakeFailureKind>)])]
+    Converters = [typeof(KebabCase<SecurityLevel>), typeof(KebabCase<ProbeOutcome>), typeof(KebabCase<HandshakeFailureKind>),
+        typeof(KebabCase<TlsRptStatus>)])]
 [JsonSerializable(typeof(AssessmentList))]
 [JsonSerializable(typeof(DomainAssessment))]
 public sealed partial class AssessmentJsonContext : JsonSerializerContext;

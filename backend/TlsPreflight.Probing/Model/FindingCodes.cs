@@ -28,6 +28,10 @@ public static class FindingCodes
     public const string ProtocolError = "protocol-error";
     public const string LegacyTlsVersion = "legacy-tls-version";
     public const string DowngradeSuspected = "downgrade-suspected";
+
+    // From memory: the API's posture history of watched domains (issue 13)
+    public const string CertificateExpiring = "certificate-expiring";
+    public const string PolicyWeakened = "policy-weakened";
     public const string NullMx = "null-mx";
     public const string NullMxMixed = "null-mx-mixed";
     public const string ImplicitMx = "implicit-mx";

@@ -43,8 +43,19 @@ public sealed record TlsaRecordData(int Usage, int Selector, int MatchingType, s
 }
 
 /// <summary>TLS-RPT (RFC 8460 §3).</summary>
-/// <param name="Status">none, valid, invalid.</param>
-public sealed record TlsRptReport(string Status, IReadOnlyList<string> Rua, string? Error)
+/// <param name="Status">none, valid, invalid (kebab-case in JSON).</param>
+public sealed record TlsRptReport(TlsRptStatus Status, IReadOnlyList<string> Rua, string? Error)
 {
-    public static TlsRptReport None { get; } = new("none", [], null);
+    public static TlsRptReport None { get; } = new(TlsRptStatus.None, [], null);
+}
+
+/// <summary>What the `_smtp._tls` TXT lookup found (RFC 8460 §3).</summary>
+public enum TlsRptStatus
+{
+    /// <summary>No `v=TLSRPTv1` record.</summary>
+    None,
+    /// <summary>Exactly one record with a usable `rua`.</summary>
+    Valid,
+    /// <summary>More than one record, or a malformed one: the domain does not implement TLS-RPT.</summary>
+    Invalid,
 }

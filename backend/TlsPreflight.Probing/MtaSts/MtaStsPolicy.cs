@@ -102,7 +102,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
         var value = MtaStsSyntax.TrimWsp(line[(colon + 1)..]);
         if (!TagValueFields.IsExtensionName(key))
         {
-            return $"'{Shorten(key)}' is not a valid key";
+            return $"'{TagValueFields.Shorten(key)}' is not a valid key";
         }
 
         if (value.Length == 0)
@@ -120,7 +120,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
             case "version":
                 if (value != "STSv1")
                 {
-                    return $"version '{Shorten(value)}' is not STSv1";
+                    return $"version '{TagValueFields.Shorten(value)}' is not STSv1";
                 }
 
                 version ??= value;
@@ -129,7 +129,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
                 var parsedMode = ParseMode(value);
                 if (parsedMode is null)
                 {
-                    return $"mode '{Shorten(value)}' is not enforce, testing or none";
+                    return $"mode '{TagValueFields.Shorten(value)}' is not enforce, testing or none";
                 }
 
                 mode ??= parsedMode;
@@ -152,7 +152,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
             case "mx":
                 if (!MtaStsSyntax.IsMxPattern(value))
                 {
-                    return $"mx '{Shorten(value)}' is not a host name or *.host name in A-labels";
+                    return $"mx '{TagValueFields.Shorten(value)}' is not a host name or *.host name in A-labels";
                 }
 
                 mx.Add(value.ToLowerInvariant());
@@ -171,5 +171,4 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
         _ => null,
     };
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

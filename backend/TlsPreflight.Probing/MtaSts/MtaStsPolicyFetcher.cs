@@ -3,6 +3,7 @@ using System.Security.Authentication;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.MtaSts;
 
@@ -18,6 +19,7 @@ public sealed class MtaStsPolicyFetcher(IHttpClientFactory clients, WebPkiReject
 
     public async Task<MtaStsFetchResult> FetchAsync(string domain, CancellationToken cancellationToken)
     {
+        using var span = EngineTelemetry.StartMtaStsFetch(domain);
         var host = $"mta-sts.{domain}";
         var uri = new UriBuilder(Uri.UriSchemeHttps, host, o.HttpsPort, PolicyPath).Uri;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

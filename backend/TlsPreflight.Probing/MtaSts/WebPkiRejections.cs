@@ -34,7 +34,7 @@ public sealed class WebPkiRejections(ChainValidator validator, TimeProvider time
         var problems = new List<string>();
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            var names = leaf.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(san => san.EnumerateDnsNames()).ToList();
+            var names = CertificateNameMatcher.DnsNames(leaf);
             var shown = names.Count > 0 ? string.Join(", ", names) : leaf.Subject;
             problems.Add($"name mismatch: the certificate is for {shown}, not {host}");
         }

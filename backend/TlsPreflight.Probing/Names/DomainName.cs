@@ -31,6 +31,39 @@ public static class DomainName
         return true;
     }
 
+    /// <summary>The error for an address where only a domain is taken.</summary>
+    public const string AddressNotDomain = "a domain, not an e-mail address";
+
+    /// <summary>A domain and only a domain (policy entries, look-ups, host names): an address is refused with
+    /// <see cref="AddressNotDomain"/>; otherwise as <see cref="TryNormalize"/>.</summary>
+    public static bool TryNormalizeDomain(string? input, out string domain, out string error)
+    {
+        if (input?.Contains('@') == true)
+        {
+            domain = "";
+            error = AddressNotDomain;
+            return false;
+        }
+
+        return TryNormalize(input, out domain, out error);
+    }
+
+    /// <summary>A recipient: an address (its domain is taken, the address comes back as local part + normalised
+    /// domain) or a bare domain (<paramref name="address"/> null). The one place a recipient is split at '@'.</summary>
+    public static bool TryNormalizeRecipient(string? input, out string domain, out string? address, out string error)
+    {
+        address = null;
+        if (!TryNormalize(input, out domain, out error))
+        {
+            return false;
+        }
+
+        var text = input!.Trim();
+        var at = text.LastIndexOf('@');
+        address = at > 0 ? text[..at] + "@" + domain : null;
+        return true;
+    }
+
     /// <summary>As <see cref="TryNormalize"/>, throwing <see cref="InvalidDomainException"/>.</summary>
     public static string Normalize(string? input)
         => TryNormalize(input, out var domain, out var error) ? domain : throw new InvalidDomainException(input ?? "", error);

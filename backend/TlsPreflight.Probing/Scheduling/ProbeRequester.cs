@@ -6,6 +6,9 @@ public enum ProbePriority
 {
     /// <summary>A person is waiting: the add-in, the admin page, the CLI.</summary>
     Interactive = 0,
+
+    /// <summary>Nobody waits: the partner monitor's scheduled re-checks.</summary>
+    Background = 1,
 }
 
 /// <summary>On whose behalf network work runs: the unit of the scheduler's fair share.</summary>
@@ -14,4 +17,7 @@ public sealed record ProbeRequester(string Tenant, ProbePriority Priority = Prob
 {
     /// <summary>The one requester of a process without tenants (the CLI, benchmarks).</summary>
     public static readonly ProbeRequester Local = new("local");
+
+    /// <summary>The API's partner monitor: one requester for every watched domain, below every sender.</summary>
+    public static readonly ProbeRequester PartnerMonitor = new("partner-monitor", ProbePriority.Background);
 }

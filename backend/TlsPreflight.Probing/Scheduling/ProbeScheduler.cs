@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.Scheduling;
 
@@ -25,9 +27,32 @@ public sealed class ProbeScheduler
     /// <param name="gateKey">Work with the same key runs one at a time (<see cref="AddressGateKey"/>); null: no gate.</param>
     /// <param name="whenFull">The answer when the requester's queue, or the lane's, is full.</param>
     /// <param name="cancellationToken">While waiting: withdraws the work (OperationCanceledException). Once running: passed to it.</param>
-    public Task<T> RunAsync<T>(ProbeLane lane, ProbeRequester requester, string? gateKey, Func<CancellationToken, Task<T>> work,
+    public async Task<T> RunAsync<T>(ProbeLane lane, ProbeRequester requester, string? gateKey, Func<CancellationToken, Task<T>> work,
         Func<T> whenFull, CancellationToken cancellationToken)
-        => lanes[lane].RunAsync(requester, gateKey, work, whenFull, cancellationToken);
+    {
+        var wait = EngineTelemetry.Queued(LaneName(lane));
+        var asker = Activity.Current; // a freed slot starts the next item from the finisher's context: trace it under its asker
+        try
+        {
+            return await lanes[lane].RunAsync(requester, gateKey, async token =>
+            {
+                wait.Ran();
+                Activity.Current = asker;
+                return await work(token);
+            }, whenFull, cancellationToken);
+        }
+        finally
+        {
+            wait.Left();
+        }
+    }
+
+    private static string LaneName(ProbeLane lane) => lane switch
+    {
+        ProbeLane.Dns => "dns",
+        ProbeLane.Smtp => "smtp",
+        _ => "https",
+    };
 
     public LaneLoad Load(ProbeLane lane) => lanes[lane].Load;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.Smtp;
 
@@ -23,6 +24,7 @@ internal sealed class ProbeSteps(CancellationToken caller)
     public async Task<T> RunAsync<T>(string step, TimeSpan timeout, Func<CancellationToken, Task<T>> action)
     {
         Current = step;
+        using var span = EngineTelemetry.StartStep(step, null);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(caller);
         deadline.CancelAfter(timeout);
         var watch = Stopwatch.StartNew();
@@ -38,6 +40,7 @@ internal sealed class ProbeSteps(CancellationToken caller)
         finally
         {
             elapsed[step] = elapsed.GetValueOrDefault(step) + watch.ElapsedMilliseconds;
+            EngineTelemetry.StepEnded(step, watch.Elapsed);
         }
     }
 }

@@ -25,7 +25,7 @@ public static class TlsRptRecord
         }
 
         var error = ParseFields(candidates[0], out var rua);
-        return error is null ? new TlsRptReport("valid", rua, null) : Invalid(error);
+        return error is null ? new TlsRptReport(TlsRptStatus.Valid, rua, null) : Invalid(error);
     }
 
     // tlsrpt-version = %s"v=TLSRPTv1", then field-delim (*WSP ";" *WSP) or the end.
@@ -104,6 +104,6 @@ public static class TlsRptRecord
     }
 
 
-    private static TlsRptReport Invalid(string error) => new("invalid", [], error);
+    private static TlsRptReport Invalid(string error) => new(TlsRptStatus.Invalid, [], error);
 
 }

@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.Dns;
 
 namespace TlsPreflight.Probing.Verdict;
 

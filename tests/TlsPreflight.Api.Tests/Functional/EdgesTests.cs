@@ -174,6 +174,19 @@ public sealed class HostingTests(SqliteApiFactory factory) : FunctionalTest(fact
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_what_get_domain_answers()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await Factory.CreateClient().GetStringAsync("/openapi/v1.json", Cancel));
+        var ok = document.RootElement.GetProperty("paths").GetProperty("/api/v1/domains/{domain}").GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var name = ok.GetProperty("$ref").GetString()!.Split('/')[^1];
+        var properties = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(name).GetProperty("properties");
+
+        Assert.All(["domain", "level", "findings", "mxHosts", "mtaSts", "dane", "tlsRpt", "checkedAt", "elapsedMs", "fromCache", "lastKnown"],
+            field => Assert.True(properties.TryGetProperty(field, out _), field));
+    }
+
+    [Fact]
     public async Task The_built_add_in_and_the_well_known_allow_list_are_served()
     {
         var client = Factory.CreateClient();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using TlsPreflight.Api.Tests.Infrastructure;
 using TlsPreflight.TestLab.Scenarios;
@@ -15,12 +14,11 @@ public sealed class EngineLabFactory : ApiFactory
     protected override Task ConfigureAsync(Dictionary<string, string?> settings)
     {
         Lab = LabScenarios.Start();
-        settings["Probing:DnsServers:0"] = Lab.Dns.Address;
-        settings["Probing:SmtpPort"] = Lab.SmtpPort.ToString(CultureInfo.InvariantCulture);
-        settings["Probing:HttpsPort"] = Lab.Https.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Probing:ExtraTrustedCaFile"] = Lab.CaFile;
-        settings["Probing:TrustResolverDnssec"] = "true";
-        settings["Probing:AllowPrivateNetworks"] = "true";
+        foreach (var (name, value) in Lab.ProbingSettings)
+        {
+            settings[name] = value;
+        }
+
         settings["Assessments:PreviewDeadline"] = "00:00:30";
         settings["Assessments:SendDeadline"] = "00:00:30";
         return Task.CompletedTask;

@@ -34,12 +34,11 @@ public sealed class TarpitLabFactory : ApiFactory
         var healthy = Lab.Smtp(SmtpBehaviour.StartTls, mxHost, Lab.Authority.Issue(mxHost));
         Lab.Zone.Mx(HealthyDomain, 10, mxHost).A(mxHost, healthy.Address);
 
-        settings["Probing:DnsServers:0"] = Lab.Dns.Address;
-        settings["Probing:SmtpPort"] = Lab.SmtpPort.ToString(CultureInfo.InvariantCulture);
-        settings["Probing:HttpsPort"] = Lab.Https.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Probing:ExtraTrustedCaFile"] = Lab.CaFile;
-        settings["Probing:TrustResolverDnssec"] = "true";
-        settings["Probing:AllowPrivateNetworks"] = "true";
+        foreach (var (name, value) in Lab.ProbingSettings)
+        {
+            settings[name] = value;
+        }
+
         // The lab's short step deadlines: a tarpit holds an SMTP slot for 2 s, not the production 10 s.
         settings["Probing:ConnectTimeout"] = "00:00:02";
         settings["Probing:SmtpCommandTimeout"] = "00:00:02";

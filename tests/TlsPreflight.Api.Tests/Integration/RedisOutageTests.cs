@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using StackExchange.Redis;
 using TlsPreflight.Api.Tests.Infrastructure;
@@ -20,12 +19,11 @@ public sealed class RedisOutageFactory : ApiFactory
         Lab = LabScenarios.Start();
         Redis = await OwnRedis.StartAsync(TestContext.Current.CancellationToken);
         settings["ConnectionStrings:Redis"] = Redis.Address;
-        settings["Probing:DnsServers:0"] = Lab.Dns.Address;
-        settings["Probing:SmtpPort"] = Lab.SmtpPort.ToString(CultureInfo.InvariantCulture);
-        settings["Probing:HttpsPort"] = Lab.Https.Port.ToString(CultureInfo.InvariantCulture);
-        settings["Probing:ExtraTrustedCaFile"] = Lab.CaFile;
-        settings["Probing:TrustResolverDnssec"] = "true";
-        settings["Probing:AllowPrivateNetworks"] = "true";
+        foreach (var (name, value) in Lab.ProbingSettings)
+        {
+            settings[name] = value;
+        }
+
         // The bound of the wait: an answer that took longer would be the deadline's `unknown`, not the real level.
         settings["Assessments:SendDeadline"] = "00:00:02";
         settings["Caching:BreakDuration"] = "00:00:01";

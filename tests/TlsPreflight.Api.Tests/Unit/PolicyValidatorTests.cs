@@ -47,4 +47,19 @@ public sealed class PolicyValidatorTests
         Assert.False(PolicyValidator.TryValidate(TenantPolicy.Default with { ForcedTls = rules }, out _, out var errors));
         Assert.Contains("forcedTls", errors.Keys);
     }
+
+    [Fact]
+    public void Refusals_are_typed_fields_with_their_row_and_the_api_names_them_as_before()
+    {
+        var policy = TenantPolicy.Default with
+        {
+            ForcedTls = [new ForcedTlsRule("ok.example", SecurityLevel.Verified, PolicyAction.Block), new ForcedTlsRule("a@b.example", SecurityLevel.Verified, PolicyAction.Block)],
+            InternalDomains = ["good.example", "bad..example"],
+        };
+
+        Assert.False(PolicyValidator.TryValidate(policy, out _, out var errors));
+
+        Assert.Equal([(PolicyField.ForcedTlsPattern, (int?)1), (PolicyField.InternalDomain, (int?)1)], errors.All.Select(e => (e.Field, e.Index)));
+        Assert.Equal(["forcedTls[1].pattern", "internalDomains[1]"], errors.ToProblemErrors().Keys);
+    }
 }

@@ -29,7 +29,7 @@ public sealed class TableWriterTests
             hosts,
             new MtaStsReport("valid", "20240101", "testing", 86400, ["mx1.example.com"], null, false),
             new DaneReport("mismatch", false, "no TLSA match on mx1.example.com"),
-            new TlsRptReport("valid", ["mailto:tls@example.com"], null),
+            new TlsRptReport(TlsRptStatus.Valid, ["mailto:tls@example.com"], null),
             new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero), 812);
     }
 

@@ -9,10 +9,11 @@ namespace TlsPreflight.Deploy.Tests.Infrastructure;
 /// app's assemblies), or a connection string the app names. A typo (`Probing__Remote__Urls`) is unknown.</summary>
 public sealed class KnownSettings
 {
-    /// <summary>Read by the ASP.NET Core host, not by our options.</summary>
+    /// <summary>Read by the ASP.NET Core host or the OpenTelemetry SDK, not by our options.</summary>
     private static readonly HashSet<string> HostVariables = new(StringComparer.Ordinal)
     {
         "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED",
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES",
     };
 
     private readonly List<(string[] Path, Type Type)> sections;

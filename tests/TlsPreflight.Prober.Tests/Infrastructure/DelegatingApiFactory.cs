@@ -27,16 +27,16 @@ public sealed class DelegatingApiFactory(LoopbackLab lab, IEnumerable<Uri> agent
             ["Logging:LogLevel:Default"] = "Error",
             ["Assessments:PreviewDeadline"] = "00:00:30",
             ["Assessments:SendDeadline"] = "00:00:30",
-            // The API's own engine would find the lab's MX hosts, and then a closed port.
-            ["Probing:DnsServers:0"] = lab.Dns.Address,
-            ["Probing:SmtpPort"] = ClosedPort().ToString(CultureInfo.InvariantCulture),
-            ["Probing:HttpsPort"] = lab.Https.Port.ToString(CultureInfo.InvariantCulture),
-            ["Probing:ExtraTrustedCaFile"] = lab.CaFile,
-            ["Probing:TrustResolverDnssec"] = "true",
-            ["Probing:AllowPrivateNetworks"] = "true",
             ["Probing:Remote:Url"] = agentUrls,
             ["Probing:Remote:Key"] = key,
         };
+        foreach (var (name, value) in lab.ProbingSettings)
+        {
+            settings[name] = value;
+        }
+
+        // The API's own engine would find the lab's MX hosts, and then a closed port.
+        settings["Probing:SmtpPort"] = ClosedPort().ToString(CultureInfo.InvariantCulture);
         foreach (var (name, value) in settings)
         {
             builder.UseSetting(name, value);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using TlsPreflight.Prober.Hosting;
 using TlsPreflight.TestLab;
@@ -30,14 +29,9 @@ public sealed class RunningAgent : IAsyncDisposable
         {
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Error",
-            $"--Probing:DnsServers:0={lab.Dns.Address}",
-            $"--Probing:SmtpPort={lab.SmtpPort.ToString(CultureInfo.InvariantCulture)}",
-            $"--Probing:HttpsPort={lab.Https.Port.ToString(CultureInfo.InvariantCulture)}",
-            $"--Probing:ExtraTrustedCaFile={lab.CaFile}",
-            "--Probing:TrustResolverDnssec=true",
-            "--Probing:AllowPrivateNetworks=true",
             "--Prober:MaxDomainsPerBatch=20",
         };
+        args.AddRange(lab.ProbingSettings.Select(s => $"--{s.Key}={s.Value}"));
         var given = keys.Length == 0 ? [Key] : keys;
         args.AddRange(given.Select((k, i) => $"--Prober:Keys:{i}={k}"));
         var app = ProberHost.Create([.. args]);

@@ -234,4 +234,17 @@ public sealed class DnsShapeTests(LabFixture lab)
         Assert.Equal(53, NameServerList.ParseOne("127.0.0.1").Port);
         Assert.Equal(53, NameServerList.ParseOne("[::1]:53").Port);
     }
+
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("010.1.1.1")]
+    [InlineData("0x7f.1")]
+    [InlineData("[::1]")]
+    [InlineData("127.0.0.1:0")]
+    public void Dns_server_settings_follow_the_same_rule_as_the_cli_flag(string server)
+    {
+        // inet_aton forms ("1.2.3" is 1.2.0.3) and port-less brackets are refused here as --dns-server refuses them.
+        Assert.Throws<ArgumentException>(() => NameServerList.ParseOne(server));
+        Assert.False(NameServerList.TryParseEndPoint(server, out _));
+    }
 }

@@ -251,6 +251,22 @@ public sealed class MtaStsTests(LabFixture lab)
         Assert.Equal(requests, lab.Https.RequestCount);
     }
 
+    [Theory]
+    [InlineData("v=STSv10; id=one;")]
+    [InlineData("v=STSv1x; id=one;")]
+    public async Task A_record_whose_version_only_begins_with_v_STSv1_is_no_record_not_an_invalid_one(string txt)
+    {
+        var (domain, _, _) = lab.VerifiedDomain("stsv1" + txt[7]);
+        lab.Zone.Txt($"_mta-sts.{domain}", txt);
+        await using var engine = new LabEngine(lab);
+
+        var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
+
+        // RFC 8461 §3.1: a record that does not begin with `v=STSv1;` is not an MTA-STS record and is ignored.
+        Assert.Equal("none", result.MtaSts.Status);
+        Assert.Null(result.MtaSts.Error);
+    }
+
     [Fact]
     public async Task A_tls_rpt_record_is_reported_as_information()
     {
@@ -260,7 +276,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("valid", result.TlsRpt.Status);
+        Assert.Equal(TlsRptStatus.Valid, result.TlsRpt.Status);
         Assert.Equal(["mailto:reports@example.net"], result.TlsRpt.Rua);
         result.HasFinding(FindingCodes.TlsRptPresent);
         Assert.Equal(SecurityLevel.Verified, result.Level);

@@ -3,6 +3,7 @@ using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Scheduling;
 using TlsPreflight.TestLab.Https;
 using TlsPreflight.TestLab.Smtp;
+using TlsPreflight.Probing.Smtp;
 
 namespace TlsPreflight.Probing.Tests.Integration;
 

@@ -21,6 +21,22 @@ public sealed class AssessmentJsonTests
         Assert.Equal(12, first.GetProperty("elapsedMs").GetInt64());
         Assert.Equal("none", first.GetProperty("mtaSts").GetProperty("status").GetString());
     }
+
+    [Theory]
+    [InlineData(TlsRptStatus.None, "none")]
+    [InlineData(TlsRptStatus.Valid, "valid")]
+    [InlineData(TlsRptStatus.Invalid, "invalid")]
+    public void The_tls_rpt_status_is_written_as_the_same_word_as_before_and_read_back(TlsRptStatus status, string word)
+    {
+        var assessment = new DomainAssessment("example.com", SecurityLevel.NoMail, [], [], MtaStsReport.NoRecord,
+            DaneReport.None, new TlsRptReport(status, [], null), DateTimeOffset.UnixEpoch, 1);
+
+        var json = AssessmentJson.Serialize(assessment);
+        using var doc = JsonDocument.Parse(json);
+
+        Assert.Equal(word, doc.RootElement.GetProperty("tlsRpt").GetProperty("status").GetString());
+        Assert.Equal(status, JsonSerializer.Deserialize<DomainAssessment>(json, AssessmentJson.Options)!.TlsRpt.Status);
+    }
 }
 
 public sealed class GeneratedAssessmentJsonTests

@@ -89,4 +89,39 @@ public sealed class DomainNameTests
         Assert.Equal("not a domain", ex.Input);
         Assert.Contains("'not a domain'", ex.Message);
     }
+
+    [Theory]
+    [InlineData("bob@partner.com")]
+    [InlineData("@partner.com")]
+    [InlineData("partner.com@")]
+    public void A_domain_only_input_refuses_anything_with_an_at_sign_as_an_address(string input)
+    {
+        Assert.False(DomainName.TryNormalizeDomain(input, out var domain, out var error));
+        Assert.Equal("", domain);
+        Assert.Equal(DomainName.AddressNotDomain, error);
+    }
+
+    [Fact]
+    public void A_domain_only_input_normalises_a_domain_as_TryNormalize_does()
+    {
+        Assert.True(DomainName.TryNormalizeDomain(" Bücher.Example. ", out var domain, out _));
+        Assert.Equal("xn--bcher-kva.example", domain);
+        Assert.False(DomainName.TryNormalizeDomain("a..b", out _, out var error));
+        Assert.NotEqual(DomainName.AddressNotDomain, error);
+    }
+
+    [Theory]
+    [InlineData("Bob.Smith@Bücher.Example", "xn--bcher-kva.example", "Bob.Smith@xn--bcher-kva.example")]
+    [InlineData("\"a@b\"@partner.com", "partner.com", "\"a@b\"@partner.com")]
+    [InlineData("partner.com", "partner.com", null)]
+    public void A_recipient_is_split_at_its_last_at_sign_into_the_normalised_domain_and_address(string input, string domain, string? address)
+    {
+        Assert.True(DomainName.TryNormalizeRecipient(input, out var gotDomain, out var gotAddress, out var error), error);
+        Assert.Equal(domain, gotDomain);
+        Assert.Equal(address, gotAddress);
+    }
+
+    [Fact]
+    public void A_recipient_with_nothing_before_the_at_sign_is_refused()
+        => Assert.False(DomainName.TryNormalizeRecipient("@partner.com", out _, out var address, out _) || address is not null);
 }

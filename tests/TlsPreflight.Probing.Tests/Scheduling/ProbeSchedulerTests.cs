@@ -51,6 +51,23 @@ public sealed class ProbeSchedulerTests
     }
 
     [Fact]
+    public async Task The_partner_monitors_background_rechecks_wait_until_no_sender_is_waiting()
+    {
+        var scheduler = Scheduler(smtpSlots: 1);
+        var log = new ConcurrentQueue<string>();
+        var first = new Held();
+        var running = Run(scheduler, TenantA, () => first.RunAsync("a0", log));
+        await first.Started.Task;
+        var monitor = Enumerable.Range(1, 3).Select(i => Run(scheduler, ProbeRequester.PartnerMonitor, () => Task.FromResult(Logged(log, $"m{i}")))).ToList();
+        var senders = new[] { Run(scheduler, TenantB, () => Task.FromResult(Logged(log, "b1"))), Run(scheduler, TenantA, () => Task.FromResult(Logged(log, "a1"))) };
+
+        first.Release();
+        await Task.WhenAll([running, .. senders, .. monitor]);
+
+        Assert.Equal(["a0", "b1", "a1", "m1", "m2", "m3"], log);
+    }
+
+    [Fact]
     public async Task A_full_tenant_queue_answers_rate_limited_at_once_and_other_tenants_still_queue()
     {
         var scheduler = Scheduler(smtpSlots: 1, queuedPerTenant: 2);

@@ -1,3 +1,4 @@
+using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.TlsRpt;
 
 namespace TlsPreflight.Probing.Tests.TlsRpt;
@@ -15,7 +16,7 @@ public sealed class TlsRptRecordTests
     {
         var report = TlsRptRecord.Parse(["v=spf1 -all", txt]);
 
-        Assert.Equal("valid", report.Status);
+        Assert.Equal(TlsRptStatus.Valid, report.Status);
         Assert.Equal(rua, report.Rua);
         Assert.Null(report.Error);
     }
@@ -34,7 +35,7 @@ public sealed class TlsRptRecordTests
     {
         var report = TlsRptRecord.Parse(txt);
 
-        Assert.Equal("none", report.Status);
+        Assert.Equal(TlsRptStatus.None, report.Status);
         Assert.Empty(report.Rua);
     }
 
@@ -52,7 +53,7 @@ public sealed class TlsRptRecordTests
     {
         var report = TlsRptRecord.Parse([txt]);
 
-        Assert.Equal("invalid", report.Status);
+        Assert.Equal(TlsRptStatus.Invalid, report.Status);
         Assert.Contains(expectedError, report.Error);
     }
 
@@ -61,7 +62,7 @@ public sealed class TlsRptRecordTests
     {
         var report = TlsRptRecord.Parse(["v=TLSRPTv1; rua=mailto:a@example.com", "v=TLSRPTv1; rua=mailto:b@example.com"]);
 
-        Assert.Equal("invalid", report.Status);
+        Assert.Equal(TlsRptStatus.Invalid, report.Status);
         Assert.Contains("exactly one", report.Error);
     }
 }

@@ -1,5 +1,6 @@
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Verdict;
+using TlsPreflight.Probing.Dns;
 
 namespace TlsPreflight.Probing.Tests.Verdict;
 

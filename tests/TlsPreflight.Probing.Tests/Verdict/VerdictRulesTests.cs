@@ -1,6 +1,7 @@
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Verdict;
 using static TlsPreflight.Probing.Tests.Verdict.Evidence;
+using TlsPreflight.Probing.Dns;
 
 namespace TlsPreflight.Probing.Tests.Verdict;
 

@@ -15,22 +15,18 @@ namespace TlsPreflight.TestLab.Https;
 public sealed class LabHttpsServer : IAsyncDisposable
 {
     public const string PolicyPath = "/.well-known/mta-sts.txt";
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task acceptLoop;
+    private readonly AcceptLoop connections;
     private readonly ConcurrentDictionary<string, (SslStreamCertificateContext Certificate, LabHttpResponse Response)> hosts = new(StringComparer.OrdinalIgnoreCase);
-    private int connectionCount;
     private int requestCount;
 
-    public IPAddress Address => ((IPEndPoint)listener.LocalEndpoint).Address;
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-    public int ConnectionCount => Volatile.Read(ref connectionCount);
+    public IPAddress Address => connections.LocalEndPoint.Address;
+    public int Port => connections.LocalEndPoint.Port;
+    public int ConnectionCount => connections.ConnectionCount;
     public int RequestCount => Volatile.Read(ref requestCount);
 
     private LabHttpsServer(TcpListener listener)
     {
-        this.listener = listener;
-        acceptLoop = AcceptAsync();
+        connections = new AcceptLoop(listener, ServeAsync);
     }
 
     /// <summary>Start on <paramref name="address"/> (default: a fresh 127.x.y.z) at <paramref name="port"/> (0: any free port).</summary>
@@ -48,25 +44,6 @@ public sealed class LabHttpsServer : IAsyncDisposable
 
     /// <summary>Change the response of a host already routed.</summary>
     public void Respond(string host, LabHttpResponse response) => hosts[host] = (hosts[host].Certificate, response);
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            Interlocked.Increment(ref connectionCount);
-            var token = stopping.Token;
-            _ = Task.Run(() => ServeAsync(socket, token), CancellationToken.None);
-        }
-    }
 
     private async Task ServeAsync(Socket socket, CancellationToken token)
     {
@@ -130,8 +107,6 @@ public sealed class LabHttpsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await acceptLoop;
+        await connections.DisposeAsync();
     }
 }

@@ -10,42 +10,21 @@ namespace TlsPreflight.TestLab.Network;
 public sealed class CountingListener : IAsyncDisposable
 {
     private static readonly byte[] NotFound = Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task acceptLoop;
-    private int connectionCount;
+    private readonly AcceptLoop connections;
 
     private CountingListener()
     {
-        listener = new TcpListener(IPAddress.Loopback, 0);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start(backlog: 16);
-        acceptLoop = AcceptAsync();
+        connections = new AcceptLoop(listener, AnswerAsync);
     }
 
     public static CountingListener Start() => new();
 
-    public int ConnectionCount => Volatile.Read(ref connectionCount);
+    public int ConnectionCount => connections.ConnectionCount;
 
     /// <summary>"http://127.0.0.1:port": a base for URLs that lead here.</summary>
-    public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-
-    private async Task AcceptAsync()
-    {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            Interlocked.Increment(ref connectionCount);
-            _ = Task.Run(() => AnswerAsync(socket, stopping.Token), CancellationToken.None);
-        }
-    }
+    public string BaseUrl => $"http://127.0.0.1:{connections.LocalEndPoint.Port}";
 
     private static async Task AnswerAsync(Socket socket, CancellationToken token)
     {
@@ -61,11 +40,5 @@ public sealed class CountingListener : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await acceptLoop;
-        stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => connections.DisposeAsync();
 }

@@ -15,12 +15,9 @@ namespace TlsPreflight.TestLab.Smtp;
 public sealed class LabSmtpServer : IAsyncDisposable
 {
     private const int MaxCommandLine = 4096;
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task acceptLoop;
+    private readonly AcceptLoop connections;
     private readonly SslStreamCertificateContext? certificateContext;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> commands = new();
-    private int connectionCount;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Socket, byte> live = new();
     private int maxOpenConnections;
 
@@ -30,11 +27,11 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     /// <summary>Cipher suites the TLS server accepts; null lets the OS choose.</summary>
     public CipherSuitesPolicy? CipherSuites { get; }
-    public IPAddress Address => ((IPEndPoint)listener.LocalEndpoint).Address;
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public IPAddress Address => connections.LocalEndPoint.Address;
+    public int Port => connections.LocalEndPoint.Port;
 
     /// <summary>Connections accepted so far (tests prove "nothing connected" with 0).</summary>
-    public int ConnectionCount => Volatile.Read(ref connectionCount);
+    public int ConnectionCount => connections.ConnectionCount;
 
     /// <summary>The most connections open at the same time, counted at each accept from the kernel's view
     /// (a connection the client has already closed does not count, even if our handler has not finished).</summary>
@@ -47,13 +44,12 @@ public sealed class LabSmtpServer : IAsyncDisposable
         IEnumerable<X509Certificate2>? chain, SslProtocols protocols, CipherSuitesPolicy? cipherSuites)
     {
         CipherSuites = cipherSuites;
-        this.listener = listener;
         Behaviour = behaviour;
         HostName = hostName;
         Protocols = protocols;
         if (certificate is not null)
             certificateContext = SslStreamCertificateContext.Create(certificate, new X509Certificate2Collection(chain?.ToArray() ?? []), offline: true);
-        acceptLoop = AcceptAsync();
+        connections = new AcceptLoop(listener, ServeAsync, Accepted);
     }
 
     /// <summary>Start on <paramref name="address"/> (default: a fresh 127.x.y.z) at <paramref name="port"/>.</summary>
@@ -71,27 +67,13 @@ public sealed class LabSmtpServer : IAsyncDisposable
         return new LabSmtpServer(LoopbackAddresses.Listen(port, address), behaviour, hostName, certificate, chain, protocols, cipherSuites);
     }
 
-    private async Task AcceptAsync()
+    /// <summary>Counts the connections open at this accept, from the kernel's view.</summary>
+    private void Accepted(Socket socket)
     {
-        while (!stopping.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            Interlocked.Increment(ref connectionCount);
-            var open = 1 + live.Keys.Count(other => !PeerClosed(other));
-            for (var seen = maxOpenConnections; open > seen; seen = maxOpenConnections)
-                Interlocked.CompareExchange(ref maxOpenConnections, open, seen);
-            live[socket] = 0;
-            var token = stopping.Token;
-            _ = Task.Run(() => ServeAsync(socket, token), CancellationToken.None);
-        }
+        var open = 1 + live.Keys.Count(other => !PeerClosed(other));
+        for (var seen = maxOpenConnections; open > seen; seen = maxOpenConnections)
+            Interlocked.CompareExchange(ref maxOpenConnections, open, seen);
+        live[socket] = 0;
     }
 
     private async Task ServeAsync(Socket socket, CancellationToken token)
@@ -265,9 +247,6 @@ public sealed class LabSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await acceptLoop;
-        // The token source is not disposed: connection handlers may still be reading its token.
+        await connections.DisposeAsync();
     }
 }

@@ -26,7 +26,7 @@ public static class ExchangeConnectorScript
         {
             if (rule.Action != PolicyAction.Block)
             {
-                skipped.Add(new SkippedRule(rule.Pattern, $"action is {rule.Action.ToString().ToLowerInvariant()}: the add-in warns, a connector would refuse delivery."));
+                skipped.Add(new SkippedRule(rule.Pattern, $"action is {PolicyActionText.Name(rule.Action)}: the add-in warns, a connector would refuse delivery."));
                 continue;
             }
 

@@ -13,7 +13,7 @@ public sealed record GatheredEvidence(IReadOnlyDictionary<string, ConnectorEvide
 public static class ExportEvidence
 {
     public static async Task<GatheredEvidence> GatherAsync(
-        IEnumerable<ForcedTlsRule> rules, AssessmentService assessments, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
+        IEnumerable<ForcedTlsRule> rules, AssessmentService assessments, AssessmentCache cache, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
         var domains = rules
             .Where(rule => rule.Action == PolicyAction.Block && rule.RequiredLevel >= SecurityLevel.Verified)
@@ -21,16 +21,16 @@ public static class ExportEvidence
             .Where(pattern => !pattern.StartsWith("*.", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var results = await Task.WhenAll(domains.Select(domain => EvidenceForAsync(domain, assessments, deadline, tenantId, cancellationToken)));
+        var results = await Task.WhenAll(domains.Select(domain => EvidenceForAsync(domain, assessments, cache, deadline, tenantId, cancellationToken)));
         return new GatheredEvidence(
             results.Where(r => r.Evidence is not null).ToDictionary(r => r.Domain, r => r.Evidence!, StringComparer.Ordinal),
             [.. results.Where(r => r.Evidence is null).Select(r => r.Domain)]);
     }
 
     private static async Task<(string Domain, ConnectorEvidence? Evidence)> EvidenceForAsync(
-        string domain, AssessmentService assessments, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
+        string domain, AssessmentService assessments, AssessmentCache cache, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var known = await assessments.GetKnownAsync(domain, cancellationToken);
+        var known = await cache.GetKnownAsync(domain, cancellationToken);
         if (known is { MxHosts.Count: > 0, Dane.MxLookupSecure: true })
         {
             return (domain, ConnectorEvidence.From(known, checkedAtExport: false));

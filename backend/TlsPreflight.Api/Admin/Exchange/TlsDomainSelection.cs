@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Certificates;
+using TlsPreflight.Probing.Names;
 
 namespace TlsPreflight.Api.Admin.Exchange;
 
@@ -73,7 +74,7 @@ public static class TlsDomainSelection
     /// wildcard, or one over a single label such as `*.com`).</summary>
     private static string? Normalize(string name)
     {
-        var value = name.Trim().TrimEnd('.').ToLowerInvariant();
+        var value = HostName.Normalize(name) ?? "";
         var rest = value.StartsWith("*.", StringComparison.Ordinal) ? value[2..] : value;
         return rest.Length == 0 || rest.Contains('*', StringComparison.Ordinal) || rest.Contains(' ', StringComparison.Ordinal)
             || (rest != value && !rest.Contains('.', StringComparison.Ordinal))

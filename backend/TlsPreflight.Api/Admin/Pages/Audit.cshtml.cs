@@ -59,8 +59,8 @@ public sealed class AuditModel(IAuditLog audit, TimeProvider clock) : AdminPageM
             return BadRequest(string.Join(" ", Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         }
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = "attachment; filename=\"tlspreflight-audit.csv\"";
+        Response.ContentType = AuditCsv.ContentType;
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{AuditCsv.FileName}\"";
         await AuditCsv.WriteAsync(audit.StreamAsync(Caller.TenantId, filter, cancellationToken), Response.Body, cancellationToken);
         return new EmptyResult();
     }

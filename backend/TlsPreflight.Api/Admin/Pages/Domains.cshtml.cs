@@ -38,13 +38,7 @@ public sealed class DomainsModel(
         }
 
         var input = Domain.Trim();
-        if (input.Contains('@'))
-        {
-            Fail("Enter a domain (partner.com), not an e-mail address.");
-            return;
-        }
-
-        if (!DomainName.TryNormalize(input, out var domain, out var error))
+        if (!DomainName.TryNormalizeDomain(input, out var domain, out var error))
         {
             Fail(error);
             return;
@@ -55,9 +49,7 @@ public sealed class DomainsModel(
         FromCache = cached.FromCache;
 
         var policy = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
-        var internalDomains = policy.Policy.InternalDomains
-            .Concat(await directory.GetVerifiedDomainsAsync(Caller.TenantId, cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var internalDomains = await directory.GetInternalDomainsAsync(policy.Policy, Caller.TenantId, cancellationToken);
         PolicyVersion = policy.Version;
         Decision = SendDecision.Make(policy, internalDomains, [(domain, cached.Assessment, cached.FromCache)], words).Domains[0];
     }

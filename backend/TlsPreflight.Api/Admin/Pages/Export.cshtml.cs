@@ -7,7 +7,7 @@ namespace TlsPreflight.Api.Admin.Pages;
 
 /// <summary>Exchange Online PowerShell that makes Exchange enforce the forced-TLS list itself. The page assesses the
 /// domains it needs certificate names for (within the preview deadline) before it writes the script.</summary>
-public sealed class ExportModel(ITenantPolicyStore store, AssessmentService assessments, IOptions<AssessmentOptions> options) : AdminPageModel
+public sealed class ExportModel(ITenantPolicyStore store, AssessmentService assessments, AssessmentCache cache, IOptions<AssessmentOptions> options) : AdminPageModel
 {
     public PolicyVersion Current { get; private set; } = null!;
     public ConnectorPlan Plan { get; private set; } = null!;
@@ -18,7 +18,7 @@ public sealed class ExportModel(ITenantPolicyStore store, AssessmentService asse
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Current = await store.GetCurrentAsync(Caller.TenantId, cancellationToken);
-        var gathered = await ExportEvidence.GatherAsync(Current.Policy.ForcedTls, assessments, options.Value.PreviewDeadline, Caller.TenantId, cancellationToken);
+        var gathered = await ExportEvidence.GatherAsync(Current.Policy.ForcedTls, assessments, cache, options.Value.PreviewDeadline, Caller.TenantId, cancellationToken);
         StillChecking = gathered.StillChecking;
         Plan = ExchangeConnectorScript.Plan(Current.Policy.ForcedTls, gathered.Evidence);
         Script = ConnectorScript.Render(Plan, Current.Version);

@@ -14,5 +14,5 @@ public static class PolicyChoices
 
     public static string Name(SecurityLevel level) => LevelText.Name(level);
 
-    public static string Name(PolicyAction action) => action.ToString().ToLowerInvariant();
+    public static string Name(PolicyAction action) => PolicyActionText.Name(action);
 }

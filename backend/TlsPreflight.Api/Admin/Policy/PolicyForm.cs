@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TlsPreflight.Api.Policy;
 using TlsPreflight.Probing.Model;
 
@@ -6,7 +5,7 @@ namespace TlsPreflight.Api.Admin.Policy;
 
 /// <summary>The policy page's form: what the admin edits, turned into a <see cref="TenantPolicy"/> for the API's
 /// validator, with its errors mapped back onto the form's fields.</summary>
-public sealed partial class PolicyForm
+public sealed class PolicyForm
 {
     /// <summary>The version the admin started from: the save is refused if another one was saved meanwhile.</summary>
     public int Version { get; set; }
@@ -55,55 +54,37 @@ public sealed partial class PolicyForm
         new AuditSettings(StoreRecipientAddresses, RetentionDays),
         LabelLines().Select(ParseLabel).ToList());
 
-    /// <summary>Maps PolicyValidator's field names (API shape, e.g. <c>forcedTls[0].pattern</c>) to this form's
-    /// field names (<c>Form.ForcedTls[3].Pattern</c>), so each message shows next to its input.</summary>
-    public IEnumerable<(string Field, string Message)> MapErrors(string prefix, IReadOnlyDictionary<string, string[]> errors)
+    /// <summary>Puts each of PolicyValidator's errors on this form's field (<c>Form.ForcedTls[3].Pattern</c>: the row the
+    /// admin typed, counting removed and blank rows), so each message shows next to its input.</summary>
+    public IEnumerable<(string Field, string Message)> MapErrors(string prefix, PolicyFieldErrors errors)
     {
         var rows = KeptRows();
         var internalDomains = InternalDomainLines();
-        foreach (var (key, messages) in errors)
+        var labelLines = LabelLines();
+        foreach (var error in errors.All)
         {
-            foreach (var message in messages)
-            {
-                yield return Map(key, message);
-            }
+            yield return Map(error);
         }
 
-        (string, string) Map(string key, string message)
+        (string, string) Map(PolicyFieldError error) => error switch
         {
-            var indexed = IndexedField().Match(key);
-            if (indexed.Success)
-            {
-                var index = int.Parse(indexed.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                var rest = indexed.Groups["rest"].Value;
-                if (indexed.Groups["list"].Value == "forcedTls" && index < rows.Count)
-                {
-                    var field = rest switch { ".requiredLevel" => "RequiredLevel", ".whenUnknown" => "WhenUnknown", _ => "Pattern" };
-                    return ($"{prefix}.ForcedTls[{rows[index]}].{field}", message);
-                }
-
-                if (indexed.Groups["list"].Value == "protectingLabels")
-                {
-                    var lines = LabelLines();
-                    return ($"{prefix}.ProtectingLabels", index < lines.Count ? $"'{lines[index]}': {message}" : message);
-                }
-
-                if (indexed.Groups["list"].Value == "internalDomains" && index < internalDomains.Count)
-                {
-                    return ($"{prefix}.InternalDomains", $"'{internalDomains[index]}': {message}");
-                }
-            }
-
-            return key switch
-            {
-                "defaultRule.requiredLevel" => ($"{prefix}.DefaultLevel", message),
-                "forcedTls" => ($"{prefix}.ForcedTls", message),
-                "internalDomains" => ($"{prefix}.InternalDomains", message),
-                "audit.retentionDays" => ($"{prefix}.RetentionDays", message),
-                "protectingLabels" => ($"{prefix}.ProtectingLabels", message),
-                _ => ("", message),
-            };
-        }
+            { Field: PolicyField.ForcedTlsRule or PolicyField.ForcedTlsPattern, Index: { } i } when i < rows.Count
+                => ($"{prefix}.ForcedTls[{rows[i]}].Pattern", error.Message),
+            { Field: PolicyField.ForcedTlsRequiredLevel, Index: { } i } when i < rows.Count
+                => ($"{prefix}.ForcedTls[{rows[i]}].RequiredLevel", error.Message),
+            { Field: PolicyField.ForcedTlsWhenUnknown, Index: { } i } when i < rows.Count
+                => ($"{prefix}.ForcedTls[{rows[i]}].WhenUnknown", error.Message),
+            { Field: PolicyField.InternalDomain, Index: { } i } when i < internalDomains.Count
+                => ($"{prefix}.InternalDomains", $"'{internalDomains[i]}': {error.Message}"),
+            { Field: PolicyField.DefaultRequiredLevel } => ($"{prefix}.DefaultLevel", error.Message),
+            { Field: PolicyField.ForcedTls } => ($"{prefix}.ForcedTls", error.Message),
+            { Field: PolicyField.InternalDomains } => ($"{prefix}.InternalDomains", error.Message),
+            { Field: PolicyField.RetentionDays } => ($"{prefix}.RetentionDays", error.Message),
+            { Field: PolicyField.ProtectingLabelId or PolicyField.ProtectingLabelName, Index: { } i }
+                => ($"{prefix}.ProtectingLabels", i < labelLines.Count ? $"'{labelLines[i]}': {error.Message}" : error.Message),
+            { Field: PolicyField.ProtectingLabels } => ($"{prefix}.ProtectingLabels", error.Message),
+            _ => ("", error.Message),
+        };
     }
 
     private List<int> KeptRows()
@@ -124,6 +105,4 @@ public sealed partial class PolicyForm
         return new ProtectingLabel(Guid.TryParse(id, out var guid) ? guid : Guid.Empty, name);
     }
 
-    [GeneratedRegex(@"^(?<list>forcedTls|internalDomains|protectingLabels)\[(?<index>\d+)\](?<rest>.*)$")]
-    private static partial Regex IndexedField();
 }
