@@ -268,7 +268,9 @@ describe("the event handlers in the browser runtime (commands.html)", () => {
     const { page, completed } = await runEvent("onMessageSend", { to: ["a@plaintext.lab.test"], displayLanguage: "de-DE" }, compose);
     expect(completed).toMatchObject({ allowEvent: false, cancelLabel: "Prüfen" });
     expect(String(completed.errorMessage)).toMatch(/^TLS-Pflicht: plaintext\.lab\.test verlangt die Stufe „verifiziert“, ist aber „unverschlüsselt“\./);
-    expect(String(completed.errorMessage)).toMatch(/Die Nachricht wurde nicht gesendet\.$/);
+    expect(String(completed.errorMessage)).toMatch(/Die Nachricht wurde nicht gesendet\./);
+    // Issue 14: the dialog then names the ways forward, in German too.
+    expect(String(completed.errorMessage)).toMatch(/Ausnahme/);
     await page.close();
     const offline = await runEvent("onMessageSend", { to: ["a@dnsfail.lab.test"], displayLanguage: "de-DE" }, async (p) => {
       await p.route("**/api/v1/assessments", (route) => route.abort("connectionrefused"));

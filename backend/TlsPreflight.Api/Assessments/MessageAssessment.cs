@@ -4,6 +4,7 @@ using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Exceptions;
 using TlsPreflight.Api.Identity;
 using TlsPreflight.Api.Policy;
+using TlsPreflight.Api.Storage;
 using TlsPreflight.Api.Telemetry;
 using TlsPreflight.Api.VerifiedDomains;
 using TlsPreflight.Api.Words;
@@ -59,7 +60,17 @@ public sealed class MessageAssessment(
     private async Task<SendDecision> WithRequestsAsync(CallerIdentity caller, SendDecision decision, CancellationToken cancellationToken)
     {
         var asked = decision.Domains.Where(d => !d.Internal && (d.Decision != PolicyAction.Allow || d.AllowedBy != null)).Select(d => d.Domain).ToList();
-        var latest = await exceptions.LatestForAsync(caller.TenantId, caller.UserName, asked, cancellationToken);
+        IReadOnlyDictionary<string, ExceptionRequest> latest;
+        try
+        {
+            latest = await exceptions.LatestForAsync(caller.TenantId, caller.UserName, asked, cancellationToken);
+        }
+        catch (Exception e) when (StorageUnavailableException.IsOutage(e))
+        {
+            // The request state is a courtesy: with the database down the decision still stands, from the cached policy.
+            return decision;
+        }
+
         if (latest.Count == 0)
         {
             return decision;
