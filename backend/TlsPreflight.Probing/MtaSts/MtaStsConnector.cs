@@ -27,27 +27,7 @@ public sealed class MtaStsConnector(IMailDns dns, ChainValidator validator, Dial
         if (dialable.Count == 0)
             throw new AddressRefusedException($"{host} resolves only to {DialPolicy.RefusedAddress}; not fetched");
 
-        SocketException? last = null;
-        foreach (var address in dialable)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                last = e;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-        throw new HttpRequestException($"{host}: could not connect ({last?.SocketErrorCode})", last);
+        return await DialPolicy.ConnectFirstAsync(dialable, host, context.DnsEndPoint.Port, cancellationToken);
     }
 
     /// <summary>For <see cref="SslClientAuthenticationOptions.RemoteCertificateValidationCallback"/>: the platform's

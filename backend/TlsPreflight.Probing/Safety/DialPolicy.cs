@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 
 namespace TlsPreflight.Probing.Safety;
@@ -32,6 +33,34 @@ public sealed class DialPolicy
         if (extraRefused.Any(range => range.Contains(canonical)))
             return false;
         return allowPrivateNetworks || AddressGuard.IsPublic(address);
+    }
+
+    /// <summary>For an HTTP client's connect callback: a TCP connection to the first of <paramref name="dialable"/>
+    /// (addresses this policy already allowed, in the order to try) that answers.</summary>
+    public static async ValueTask<Stream> ConnectFirstAsync(IEnumerable<IPAddress> dialable, string host, int port, CancellationToken cancellationToken)
+    {
+        SocketException? last = null;
+        foreach (var address in dialable)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw new HttpRequestException($"{host}: could not connect ({last?.SocketErrorCode})", last);
     }
 
     /// <summary>One entry of ExtraRefusedRanges: a CIDR range ("10.20.0.0/16", "fd00:1234::/32"). Throws
