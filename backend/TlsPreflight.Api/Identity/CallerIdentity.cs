@@ -33,8 +33,7 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
         }
 
         var name = First(user, NameClaims) ?? userId;
-        var isAdmin = All(user, RoleClaims).Contains(AdminAppRole, StringComparer.Ordinal)
-            || All(user, ["wids"]).Any(AdminDirectoryRoles.Contains);
+        var isAdmin = Any(user, RoleClaims, role => role == AdminAppRole) || Any(user, ["wids"], AdminDirectoryRoles.Contains);
         return new CallerIdentity(tenant.ToLowerInvariant(), userId, name.ToLowerInvariant(), isAdmin);
     }
 
@@ -59,9 +58,33 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
         return false;
     }
 
+    // Plain loops: these run several times on every request (rate limit partition, access policy, endpoint).
     private static string? First(ClaimsPrincipal user, string[] types)
-        => types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+    {
+        foreach (var type in types)
+        {
+            if (user.FindFirst(type)?.Value is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
 
-    private static IEnumerable<string> All(ClaimsPrincipal user, string[] types)
-        => types.SelectMany(t => user.FindAll(t)).Select(c => c.Value);
+        return null;
+    }
+
+    private static bool Any(ClaimsPrincipal user, string[] types, Func<string, bool> wanted)
+    {
+        foreach (var type in types)
+        {
+            foreach (var claim in user.FindAll(type))
+            {
+                if (wanted(claim.Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

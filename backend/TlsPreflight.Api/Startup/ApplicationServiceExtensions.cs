@@ -52,6 +52,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddOptions<ExceptionOptions>().BindConfiguration(ExceptionOptions.SectionName);
         services.AddScoped<ExceptionStore>();
+        services.AddSingleton<LatestRequests>();
         services.AddScoped<ExceptionDesk>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());

@@ -19,13 +19,14 @@ public static class StorageServiceExtensions
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
             }
 
-            builder.Services.AddDbContext<PostgresAppDbContext>(db => db.UseNpgsql(connection));
+            // Pooled: every request resolves a context (policy version check, stores); renting one is cheaper than building it.
+            builder.Services.AddDbContextPool<PostgresAppDbContext>(db => db.UseNpgsql(connection));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             var connection = SqliteConnection(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<SqliteAppDbContext>(db => db.UseSqlite(connection));
+            builder.Services.AddDbContextPool<SqliteAppDbContext>(db => db.UseSqlite(connection));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
     }
