@@ -27,6 +27,7 @@ public sealed class MessageAssessment(
     LatestRequests requests,
     IOptions<AssessmentOptions> options,
     SenderWords words,
+    DecisionMemo decisions,
     TimeProvider clock)
 {
     public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
@@ -44,7 +45,7 @@ public sealed class MessageAssessment(
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
-        var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
+        var decision = decisions.Make(policy, internalDomains, results, words, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
         decision = await WithRequestsAsync(caller, decision, cancellationToken);
         ApiTelemetry.Decided(decision, intent);
         if (intent == AssessmentIntent.Send)

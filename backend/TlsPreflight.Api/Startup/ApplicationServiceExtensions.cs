@@ -42,6 +42,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<AssessmentCache>();
         services.AddSingleton<AssessmentService>();
         services.AddScoped<MessageAssessment>();
+        services.AddSingleton<Decisions.DecisionMemo>();
         services.AddOptions<PolicyCacheOptions>().BindConfiguration(PolicyCacheOptions.SectionName);
         services.AddSingleton<PolicyCache>();
         services.AddScoped<PolicyStore>();
