@@ -24,6 +24,14 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
 
     /// <summary>Null when the token lacks a tenant or a user: such a caller gets no data.</summary>
     public static CallerIdentity? From(ClaimsPrincipal user)
+        => Only(user) is { } token ? token.Caller : Read(user);
+
+    /// <summary>The principal's one identity when it is a validated token's, which has read its caller already.</summary>
+    private static TokenIdentity? Only(ClaimsPrincipal user)
+        => user.Identities is ICollection<ClaimsIdentity> { Count: 1 } && user.Identity is TokenIdentity token ? token : null;
+
+    /// <summary>The caller, read from the claims.</summary>
+    internal static CallerIdentity? Read(ClaimsPrincipal user)
     {
         var tenant = First(user, TenantClaims);
         var userId = First(user, ObjectIdClaims);
@@ -40,6 +48,11 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
     /// <summary>Delegated tokens carry scopes space-separated in one `scp` claim.</summary>
     public static bool HasScope(ClaimsPrincipal user)
     {
+        if (Only(user) is { } token)
+        {
+            return token.HasScope;
+        }
+
         // Runs on every request (the User policy): spans over the claim, no split arrays.
         foreach (var type in ScopeClaims)
         {

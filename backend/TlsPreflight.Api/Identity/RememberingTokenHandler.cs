@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -28,39 +28,48 @@ public sealed class RememberingTokenHandler(TimeProvider clock, TimeSpan memory,
         var now = clock.GetUtcNow();
         if (validated.TryGetValue(key, out Remembered? held) && held != null && now < held.Until)
         {
-            // Each request gets its own identity: nothing one request adds to its principal reaches another.
-            return new TokenValidationResult
-            {
-                IsValid = true,
-                SecurityToken = held.Result.SecurityToken,
-                ClaimsIdentity = held.Result.ClaimsIdentity.Clone(),
-                TokenType = held.Result.TokenType,
-                Issuer = held.Result.Issuer,
-            };
+            return held.Answer();
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid && result.SecurityToken is { } accepted)
+        if (!result.IsValid || result.SecurityToken is not { } accepted)
         {
-            var until = Min(now + memory, new DateTimeOffset(DateTime.SpecifyKind(accepted.ValidTo, DateTimeKind.Utc)));
-            if (until > now)
-            {
-                validated.Set(key, new Remembered(result, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
-            }
+            return result;
         }
 
-        return result;
+        var until = Min(now + memory, new DateTimeOffset(DateTime.SpecifyKind(accepted.ValidTo, DateTimeKind.Utc)));
+        var remembered = new Remembered(accepted, new TokenIdentity(result.ClaimsIdentity), result.TokenType, result.Issuer, until);
+        if (until > now)
+        {
+            validated.Set(key, remembered, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+        }
+
+        return remembered.Answer();
     }
 
-    private static string Fingerprint(string token)
+    /// <summary>SHA-256 of the token's characters: the key holds no token, and no two tokens share one.</summary>
+    private static Digest Fingerprint(string token)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var bytes = Encoding.UTF8.GetBytes(token);
-        SHA256.HashData(bytes, hash);
-        return Convert.ToBase64String(hash);
+        SHA256.HashData(MemoryMarshal.AsBytes(token.AsSpan()), hash);
+        var words = MemoryMarshal.Cast<byte, ulong>(hash);
+        return new Digest(words[0], words[1], words[2], words[3]);
     }
+
+    private readonly record struct Digest(ulong A, ulong B, ulong C, ulong D);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private sealed record Remembered(TokenValidationResult Result, DateTimeOffset Until);
+    private sealed record Remembered(SecurityToken Token, TokenIdentity Identity, string TokenType, string Issuer, DateTimeOffset Until)
+    {
+        // Each request gets its own identity: nothing one request adds to its principal reaches another.
+        public TokenValidationResult Answer() => new()
+        {
+            IsValid = true,
+            SecurityToken = Token,
+            ClaimsIdentity = Identity.Clone(),
+            TokenType = TokenType,
+            Issuer = Issuer,
+        };
+    }
 }
