@@ -35,13 +35,19 @@ public static class StorageServiceExtensions
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var options = app.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
-        if (!options.MigrateAtStartup)
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database;
+        if (options.MigrateAtStartup)
         {
-            return;
+            await database.MigrateAsync(app.Lifetime.ApplicationStopping);
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (options.Provider != DatabaseProvider.Postgres)
+        {
+            // Write-ahead logging (sqlite.org/wal.html): a commit appends to the log with one sync instead of rewriting
+            // pages through a rollback journal, and readers do not wait for the audit writer. Kept in the file.
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", app.Lifetime.ApplicationStopping);
+        }
     }
 
     private static string SqliteConnection(string? configured, string contentRoot)
