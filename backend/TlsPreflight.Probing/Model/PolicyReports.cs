@@ -81,7 +81,7 @@ public enum DnssecStatus
 {
     /// <summary>No TLSA records (a denial of existence).</summary>
     None,
-    /// <summary>The answer validated (AD bit from a trusted resolver), and so did the MX host's address records (RFC 7672 §2.2.2).</summary>
+    /// <summary>The answer validated (AD bit from a trusted resolver); in a report, the MX host's address records did too (RFC 7672 §2.2.2).</summary>
     Secure,
     /// <summary>Records exist but are not signed (or the host's addresses are not): senders do not use them.</summary>
     Insecure,
