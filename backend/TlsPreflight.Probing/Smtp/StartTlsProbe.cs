@@ -200,6 +200,14 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
             foreach (var sent in chain?.ChainPolicy.ExtraStore ?? [])
                 if (!sent.RawDataMemory.Span.SequenceEqual(Leaf.RawDataMemory.Span))
                     rest.Add(X509CertificateLoader.LoadCertificate(sent.RawData));
+            // With a callback SslStream leaves the chain's certificates to us; disposed now, not by the finalizer.
+            if (chain is not null)
+            {
+                foreach (var element in chain.ChainElements)
+                    element.Certificate.Dispose();
+                foreach (var sent in chain.ChainPolicy.ExtraStore)
+                    sent.Dispose();
+            }
             return true;
         }
     }
