@@ -84,7 +84,6 @@ public static class EdgeServiceExtensions
 
         app.UseAddinFiles();
         app.UseCors();
-        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
