@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models;
 using TlsPreflight.Api.Policy;
 
 namespace TlsPreflight.Api.VerifiedDomains;
@@ -27,15 +28,14 @@ public sealed class TenantDirectory(
     /// <summary>Lower-case verified domain names; empty when no directory is configured or Graph does not answer
     /// (the domains are then assessed like external ones, which is safe).</summary>
     public async Task<IReadOnlyList<string>> GetVerifiedDomainsAsync(string tenantId, CancellationToken cancellationToken)
-        => await graph.ListAsync(
-            "verified-domains",
-            tenantId,
-            (client, next, token) => next == null
-                ? client.Domains.GetAsync(cancellationToken: token)
-                : client.Domains.WithUrl(next).GetAsync(cancellationToken: token),
-            page => (page.Value ?? [])
-                .Where(d => d.IsVerified == true && !string.IsNullOrEmpty(d.Id))
-                .Select(d => d.Id!.ToLowerInvariant()),
-            int.MaxValue,
-            cancellationToken);
+        => await graph.ListAsync(VerifiedDomains, tenantId, cancellationToken);
+
+    private static readonly GraphList<DomainCollectionResponse, string> VerifiedDomains = new(
+        "verified-domains",
+        (client, next, token) => next == null
+            ? client.Domains.GetAsync(cancellationToken: token)
+            : client.Domains.WithUrl(next).GetAsync(cancellationToken: token),
+        page => (page.Value ?? [])
+            .Where(d => d.IsVerified == true && !string.IsNullOrEmpty(d.Id))
+            .Select(d => d.Id!.ToLowerInvariant()));
 }

@@ -17,15 +17,9 @@ internal sealed partial class TenantGraph(IHttpClientFactory httpClients, GraphO
     /// <summary>A tenant holds at most 5,000 domains, so more pages than this means a server that never stops.</summary>
     public const int MaxPages = 50;
 
-    /// <summary>Every item of every page of <paramref name="what"/>, up to <paramref name="maxItems"/>; empty when no Graph
-    /// is configured or it does not answer.</summary>
-    public async Task<T[]> ListAsync<TPage, T>(
-        string what,
-        string tenantId,
-        Func<GraphServiceClient, string?, CancellationToken, Task<TPage?>> getPage,
-        Func<TPage, IEnumerable<T>> items,
-        int maxItems,
-        CancellationToken cancellationToken)
+    /// <summary>Every item of every page of <paramref name="list"/>, up to its <see cref="GraphList{TPage, T}.MaxItems"/>;
+    /// empty when no Graph is configured or it does not answer.</summary>
+    public async Task<T[]> ListAsync<TPage, T>(GraphList<TPage, T> list, string tenantId, CancellationToken cancellationToken)
         where TPage : BaseCollectionPaginationCountResponse
     {
         if (string.IsNullOrEmpty(options.BaseUrl))
@@ -36,38 +30,32 @@ internal sealed partial class TenantGraph(IHttpClientFactory httpClients, GraphO
         try
         {
             return await cache.GetOrCreateAsync(
-                $"{what}:{tenantId}",
-                token => ReadAsync(what, tenantId, getPage, items, maxItems, token),
+                $"{list.What}:{tenantId}",
+                token => ReadAsync(list, tenantId, token),
                 new HybridCacheEntryOptions { Expiration = options.CacheLifetime, LocalCacheExpiration = options.CacheLifetime },
                 cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException or Microsoft.Identity.Client.MsalException
             && !cancellationToken.IsCancellationRequested)
         {
-            LogGraphFailed(logger, what, tenantId, ex.Message);
+            LogGraphFailed(logger, list.What, tenantId, ex.Message);
             return [];
         }
     }
 
-    private async ValueTask<T[]> ReadAsync<TPage, T>(
-        string what,
-        string tenantId,
-        Func<GraphServiceClient, string?, CancellationToken, Task<TPage?>> getPage,
-        Func<TPage, IEnumerable<T>> items,
-        int maxItems,
-        CancellationToken cancellationToken)
+    private async ValueTask<T[]> ReadAsync<TPage, T>(GraphList<TPage, T> list, string tenantId, CancellationToken cancellationToken)
         where TPage : BaseCollectionPaginationCountResponse
     {
         var tokens = services.GetService<ITokenAcquisition>();
         IAuthenticationProvider authentication = tokens == null ? new AnonymousAuthenticationProvider() : new TenantAppOnlyAuthentication(tokens, tenantId);
         using var graph = new GraphServiceClient(httpClients.CreateClient(HttpClientName), authentication, options.BaseUrl.TrimEnd('/'));
         var read = new List<T>();
-        var response = await getPage(graph, null, cancellationToken);
-        for (var page = 1; response is not null && read.Count < maxItems; page++)
+        var response = await list.GetPage(graph, null, cancellationToken);
+        for (var page = 1; response is not null; page++)
         {
-            read.AddRange(items(response));
+            read.AddRange(list.Items(response));
             var next = response.OdataNextLink;
-            if (string.IsNullOrEmpty(next) || read.Count >= maxItems)
+            if (string.IsNullOrEmpty(next) || read.Count >= list.MaxItems)
             {
                 break;
             }
@@ -75,14 +63,14 @@ internal sealed partial class TenantGraph(IHttpClientFactory httpClients, GraphO
             // The next link carries our bearer token: follow it only to the Graph origin we were configured with.
             if (page >= MaxPages || !IsGraphOrigin(next))
             {
-                LogPagingStopped(logger, what, tenantId, page);
+                LogPagingStopped(logger, list.What, tenantId, page);
                 break;
             }
 
-            response = await getPage(graph, next, cancellationToken);
+            response = await list.GetPage(graph, next, cancellationToken);
         }
 
-        return [.. read.Distinct().Take(maxItems)];
+        return [.. read.Distinct().Take(list.MaxItems)];
     }
 
     private bool IsGraphOrigin(string link)
@@ -95,3 +83,11 @@ internal sealed partial class TenantGraph(IHttpClientFactory httpClients, GraphO
     [LoggerMessage(Level = LogLevel.Warning, Message = "Microsoft Graph did not list the {What} of tenant {TenantId}: {Error}")]
     private static partial void LogGraphFailed(ILogger logger, string what, string tenantId, string error);
 }
+
+/// <summary>One list a tenant keeps in Graph: its cache name, how to fetch the first page (next link null) or the next,
+/// what a page holds, and how many items are worth reading.</summary>
+internal sealed record GraphList<TPage, T>(
+    string What,
+    Func<GraphServiceClient, string?, CancellationToken, Task<TPage?>> GetPage,
+    Func<TPage, IEnumerable<T>> Items,
+    int MaxItems = int.MaxValue);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models;
 using TlsPreflight.Api.Policy;
 
 namespace TlsPreflight.Api.VerifiedDomains;
@@ -21,15 +22,15 @@ public sealed class TenantLabelCatalog(
     private readonly TenantGraph graph = new(httpClients, options.Value, cache, services, logger);
 
     public async Task<IReadOnlyList<ProtectingLabel>> GetLabelsAsync(string tenantId, CancellationToken cancellationToken)
-        => await graph.ListAsync(
-            "sensitivity-labels",
-            tenantId,
-            (client, next, token) => next == null
-                ? client.Security.DataSecurityAndGovernance.SensitivityLabels.GetAsync(cancellationToken: token)
-                : client.Security.DataSecurityAndGovernance.SensitivityLabels.WithUrl(next).GetAsync(cancellationToken: token),
-            page => (page.Value ?? [])
-                .Where(l => Guid.TryParse(l.Id, out _) && !string.IsNullOrWhiteSpace(l.Name))
-                .Select(l => new ProtectingLabel(Guid.Parse(l.Id!), l.Name!.Trim())),
-            MaxLabels,
-            cancellationToken);
+        => await graph.ListAsync(Labels, tenantId, cancellationToken);
+
+    private static readonly GraphList<SensitivityLabelCollectionResponse, ProtectingLabel> Labels = new(
+        "sensitivity-labels",
+        (client, next, token) => next == null
+            ? client.Security.DataSecurityAndGovernance.SensitivityLabels.GetAsync(cancellationToken: token)
+            : client.Security.DataSecurityAndGovernance.SensitivityLabels.WithUrl(next).GetAsync(cancellationToken: token),
+        page => (page.Value ?? [])
+            .Where(l => Guid.TryParse(l.Id, out _) && !string.IsNullOrWhiteSpace(l.Name))
+            .Select(l => new ProtectingLabel(Guid.Parse(l.Id!), l.Name!.Trim())),
+        MaxLabels);
 }
