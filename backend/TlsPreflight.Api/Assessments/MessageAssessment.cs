@@ -24,9 +24,10 @@ public sealed class MessageAssessment(
     TenantDirectory directory,
     AssessmentService assessments,
     IAuditLog audit,
-    ExceptionStore exceptions,
+    LatestRequests requests,
     IOptions<AssessmentOptions> options,
     SenderWords words,
+    DecisionMemo decisions,
     TimeProvider clock)
 {
     public async Task<SendDecision> DecideAsync(CallerIdentity caller, IReadOnlyList<Recipient> recipients, IReadOnlyList<InvalidRecipient> invalid,
@@ -44,7 +45,7 @@ public sealed class MessageAssessment(
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
-        var decision = SendDecision.Make(policy, internalDomains, results, words, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
+        var decision = decisions.Make(policy, internalDomains, results, words, invalidEntries, policy.Policy.LabelById(sensitivityLabel), now);
         decision = await WithRequestsAsync(caller, decision, cancellationToken);
         ApiTelemetry.Decided(decision, intent);
         if (intent == AssessmentIntent.Send)
@@ -59,11 +60,15 @@ public sealed class MessageAssessment(
     /// <summary>The sender's own latest exception request for each stopped domain, so the task pane can say "requested" or the answer.</summary>
     private async Task<SendDecision> WithRequestsAsync(CallerIdentity caller, SendDecision decision, CancellationToken cancellationToken)
     {
-        var asked = decision.Domains.Where(d => !d.Internal && (d.Decision != PolicyAction.Allow || d.AllowedBy != null)).Select(d => d.Domain).ToList();
+        if (!decision.Domains.Any(Stopped))
+        {
+            return decision;
+        }
+
         IReadOnlyDictionary<string, ExceptionRequest> latest;
         try
         {
-            latest = await exceptions.LatestForAsync(caller.TenantId, caller.UserName, asked, cancellationToken);
+            latest = await requests.ForAsync(caller.TenantId, caller.UserName, cancellationToken);
         }
         catch (Exception e) when (StorageUnavailableException.IsOutage(e))
         {
@@ -71,17 +76,20 @@ public sealed class MessageAssessment(
             return decision;
         }
 
-        if (latest.Count == 0)
+        if (!decision.Domains.Any(d => Stopped(d) && latest.ContainsKey(d.Domain)))
         {
             return decision;
         }
 
         var domains = decision.Domains
-            .Select(d => latest.TryGetValue(d.Domain, out var r) ? d with { ExceptionRequest = ExceptionStatusView.From(r) } : d)
+            .Select(d => Stopped(d) && latest.TryGetValue(d.Domain, out var r) ? d with { ExceptionRequest = ExceptionStatusView.From(r) } : d)
             .ToList();
         // The dialog offers an exception only where none is waiting for an answer.
         return decision with { Domains = domains, Message = DecisionMessage.Compose(decision.Decision, domains, words, decision.ProtectingLabels) };
     }
+
+    /// <summary>A domain the sender could ask an exception for, or one an exception allowed.</summary>
+    private static bool Stopped(DomainDecision d) => !d.Internal && (d.Decision != PolicyAction.Allow || d.AllowedBy != null);
 
     /// <summary>Audits a decision the add-in made itself, exactly as it was shown (the service does not re-decide it).</summary>
     public async Task RecordShownAsync(CallerIdentity caller, ShownDecision shown, IReadOnlyList<Recipient> recipients, CancellationToken cancellationToken)

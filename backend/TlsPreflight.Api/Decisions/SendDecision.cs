@@ -71,7 +71,7 @@ public sealed record SendDecision(
     /// each entry in <paramref name="invalidEntries"/> is its own `unknown` result, decided by the fail mode.</summary>
     public static SendDecision Make(
         PolicyVersion policy,
-        IReadOnlyCollection<string> internalDomains,
+        IReadOnlySet<string> internalDomains,
         IReadOnlyList<(string Domain, DomainAssessment? Assessment, bool FromCache)> domains,
         SenderWords words,
         IReadOnlyList<string>? invalidEntries = null,

@@ -13,6 +13,10 @@ public sealed class ExceptionOptions
     public int MaxPendingPerUser { get; set; } = 5;
     /// <summary>Requests one user may make in 24 hours, whatever became of them.</summary>
     public int MaxPerUserPerDay { get; set; } = 20;
+    /// <summary>How long a sender's request state is reused by their assessments: the most another instance's
+    /// answer to a request can be missed by in the task pane (the policy grant itself is confirmed every few seconds).</summary>
+    public TimeSpan RequestStateFreshness { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The longest exception an admin can approve.</summary>
     public int MaxDays { get; set; } = 90;
 }

@@ -3,14 +3,16 @@ using TlsPreflight.Api.Storage;
 
 namespace TlsPreflight.Api.Exceptions;
 
-/// <summary>Exception requests in the database. Every query starts from the caller's tenant.</summary>
-public sealed class ExceptionStore(AppDbContext db)
+/// <summary>Exception requests in the database. Every query starts from the caller's tenant; every write tells
+/// <see cref="LatestRequests"/> to read that sender's state again.</summary>
+public sealed class ExceptionStore(AppDbContext db, LatestRequests held)
 {
     public async Task AddAsync(ExceptionRequest request, CancellationToken cancellationToken)
     {
         db.ExceptionRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        held.Forget(request.TenantId, request.Requester);
     }
 
     /// <summary>Saves a decision only if the request is still pending: two admins answering at once cannot both win.</summary>
@@ -25,6 +27,7 @@ public sealed class ExceptionStore(AppDbContext db)
                 .SetProperty(r => r.Answer, decided.Answer)
                 .SetProperty(r => r.ExpiresAt, decided.ExpiresAt)
                 .SetProperty(r => r.PolicyVersion, decided.PolicyVersion), cancellationToken);
+        held.Forget(decided.TenantId, decided.Requester);
         return changed == 1;
     }
 
@@ -50,17 +53,21 @@ public sealed class ExceptionStore(AppDbContext db)
         return rows.OrderByDescending(r => r.RequestedAt).Take(limit).ToList();
     }
 
-    /// <summary>The requester's latest request per domain.</summary>
-    public async Task<IReadOnlyDictionary<string, ExceptionRequest>> LatestForAsync(string tenantId, string requester, IReadOnlyCollection<string> domains, CancellationToken cancellationToken)
+    /// <summary>The requester's latest request per domain, for <paramref name="domains"/> or (null) every domain.</summary>
+    public async Task<IReadOnlyDictionary<string, ExceptionRequest>> LatestForAsync(string tenantId, string requester, IReadOnlyCollection<string>? domains, CancellationToken cancellationToken)
     {
-        if (domains.Count == 0)
+        if (domains is { Count: 0 })
         {
             return new Dictionary<string, ExceptionRequest>();
         }
 
-        var rows = await db.ExceptionRequests.AsNoTracking()
-            .Where(r => r.TenantId == tenantId && r.Requester == requester && domains.Contains(r.Domain))
-            .ToListAsync(cancellationToken);
+        var query = db.ExceptionRequests.AsNoTracking().Where(r => r.TenantId == tenantId && r.Requester == requester);
+        if (domains != null)
+        {
+            query = query.Where(r => domains.Contains(r.Domain));
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Domain, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.RequestedAt)!, StringComparer.Ordinal);
     }

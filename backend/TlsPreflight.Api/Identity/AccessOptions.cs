@@ -10,6 +10,13 @@ public sealed class AccessOptions
     /// <summary>Tenant ids (GUIDs), or `*` for any. Empty: any tenant in Development, and start-up fails elsewhere.</summary>
     public List<string> AllowedTenants { get; set; } = [];
 
+    /// <summary>How long a validated bearer token is accepted again without its signature being checked (at most
+    /// until it expires); zero checks every call in full. See <see cref="RememberingTokenHandler"/>.</summary>
+    public TimeSpan ValidatedTokenMemory { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many validated tokens are remembered (about one per active sender).</summary>
+    public int ValidatedTokenCapacity { get; set; } = 20_000;
+
     /// <summary>True when a caller of <paramref name="tenantId"/> may use the service.</summary>
     public bool Allows(string? tenantId)
         => !string.IsNullOrEmpty(tenantId)

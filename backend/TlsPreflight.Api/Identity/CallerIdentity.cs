@@ -24,6 +24,14 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
 
     /// <summary>Null when the token lacks a tenant or a user: such a caller gets no data.</summary>
     public static CallerIdentity? From(ClaimsPrincipal user)
+        => Only(user) is { } token ? token.Caller : Read(user);
+
+    /// <summary>The principal's one identity when it is a validated token's, which has read its caller already.</summary>
+    private static TokenIdentity? Only(ClaimsPrincipal user)
+        => user.Identities is ICollection<ClaimsIdentity> { Count: 1 } && user.Identity is TokenIdentity token ? token : null;
+
+    /// <summary>The caller, read from the claims.</summary>
+    internal static CallerIdentity? Read(ClaimsPrincipal user)
     {
         var tenant = First(user, TenantClaims);
         var userId = First(user, ObjectIdClaims);
@@ -33,14 +41,18 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
         }
 
         var name = First(user, NameClaims) ?? userId;
-        var isAdmin = All(user, RoleClaims).Contains(AdminAppRole, StringComparer.Ordinal)
-            || All(user, ["wids"]).Any(AdminDirectoryRoles.Contains);
+        var isAdmin = Any(user, RoleClaims, role => role == AdminAppRole) || Any(user, ["wids"], AdminDirectoryRoles.Contains);
         return new CallerIdentity(tenant.ToLowerInvariant(), userId, name.ToLowerInvariant(), isAdmin);
     }
 
     /// <summary>Delegated tokens carry scopes space-separated in one `scp` claim.</summary>
     public static bool HasScope(ClaimsPrincipal user)
     {
+        if (Only(user) is { } token)
+        {
+            return token.HasScope;
+        }
+
         // Runs on every request (the User policy): spans over the claim, no split arrays.
         foreach (var type in ScopeClaims)
         {
@@ -59,9 +71,33 @@ public sealed record CallerIdentity(string TenantId, string UserId, string UserN
         return false;
     }
 
+    // Plain loops: these run several times on every request (rate limit partition, access policy, endpoint).
     private static string? First(ClaimsPrincipal user, string[] types)
-        => types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+    {
+        foreach (var type in types)
+        {
+            if (user.FindFirst(type)?.Value is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
 
-    private static IEnumerable<string> All(ClaimsPrincipal user, string[] types)
-        => types.SelectMany(t => user.FindAll(t)).Select(c => c.Value);
+        return null;
+    }
+
+    private static bool Any(ClaimsPrincipal user, string[] types, Func<string, bool> wanted)
+    {
+        foreach (var type in types)
+        {
+            foreach (var claim in user.FindAll(type))
+            {
+                if (wanted(claim.Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

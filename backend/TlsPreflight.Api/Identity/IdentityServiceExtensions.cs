@@ -56,6 +56,8 @@ public static class IdentityServiceExtensions
 
         var access = AccessOptions.Read(builder);
         services.AddSingleton(access);
+        // Last, after Microsoft.Identity.Web's own configuration: the scheme validates through the remembering handler.
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>>(sp => new RememberValidatedTokens(sp.GetRequiredService<TimeProvider>(), access));
         services.AddAuthorization(options => AccessPolicies.Add(options, access));
     }
 
@@ -65,6 +67,20 @@ public static class IdentityServiceExtensions
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters.NameClaimType = "preferred_username";
         jwt.TokenValidationParameters.RoleClaimType = "roles";
+    }
+
+    /// <summary>Replaces the scheme's token handlers by one <see cref="RememberingTokenHandler"/> with the same claim mapping.</summary>
+    private sealed class RememberValidatedTokens(TimeProvider clock, AccessOptions access) : IPostConfigureOptions<JwtBearerOptions>
+    {
+        public void PostConfigure(string? name, JwtBearerOptions jwt)
+        {
+            var handler = new RememberingTokenHandler(clock, access.ValidatedTokenMemory, access.ValidatedTokenCapacity)
+            {
+                MapInboundClaims = jwt.MapInboundClaims,
+            };
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(handler);
+        }
     }
 
     /// <summary>Adds the Development issuer's key, issuer and audience to the one JwtBearer scheme, keeping any Entra validation.</summary>

@@ -31,6 +31,10 @@ public sealed class MonitoringOptions
     /// <summary>`downgrade-suspected` looks back this far for a check that found encryption.</summary>
     public TimeSpan DowngradeWindow { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How long an answer reuses the findings recalled for its cached assessment before reading the history
+    /// again: the most another instance's re-check can be missed by.</summary>
+    public TimeSpan RecallFreshness { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>`certificate-expiring` when a watched MX's leaf expires within this many days.</summary>
     public int ExpiryWarningDays { get; set; } = 14;
 

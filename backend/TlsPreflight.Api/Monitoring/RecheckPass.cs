@@ -28,6 +28,7 @@ public sealed partial class RecheckPass(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var watchers = await scope.ServiceProvider.GetRequiredService<WatchList>().AllAsync(cancellationToken);
         await SyncAsync(db, watchers.Keys, cancellationToken);
+        memory.Forget();
 
         var now = clock.GetUtcNow();
         var due = await db.WatchedDomains.AsNoTracking()
@@ -54,6 +55,7 @@ public sealed partial class RecheckPass(
         db.ChangeTracker.Clear();
         var remembered = await memory.FindingsAsync(db, live, cancellationToken);
         var change = await PostureRecorder.RecordAsync(db, live, remembered, clock.GetUtcNow(), cancellationToken);
+        memory.Forget();
         var now = clock.GetUtcNow();
         var next = now + Jittered(options.Value.Interval, options.Value.Jitter);
         await db.WatchedDomains.Where(w => w.Domain == domain && w.LeaseOwner == InstanceId)

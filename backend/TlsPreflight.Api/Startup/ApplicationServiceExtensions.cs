@@ -42,6 +42,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<AssessmentCache>();
         services.AddSingleton<AssessmentService>();
         services.AddScoped<MessageAssessment>();
+        services.AddSingleton<Decisions.DecisionMemo>();
         services.AddOptions<PolicyCacheOptions>().BindConfiguration(PolicyCacheOptions.SectionName);
         services.AddSingleton<PolicyCache>();
         services.AddScoped<PolicyStore>();
@@ -52,6 +53,7 @@ public static class ApplicationServiceExtensions
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddOptions<ExceptionOptions>().BindConfiguration(ExceptionOptions.SectionName);
         services.AddScoped<ExceptionStore>();
+        services.AddSingleton<LatestRequests>();
         services.AddScoped<ExceptionDesk>();
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditRetention>());

@@ -19,13 +19,14 @@ public static class StorageServiceExtensions
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
             }
 
-            builder.Services.AddDbContext<PostgresAppDbContext>(db => db.UseNpgsql(connection));
+            // Pooled: every request resolves a context (policy version check, stores); renting one is cheaper than building it.
+            builder.Services.AddDbContextPool<PostgresAppDbContext>(db => db.UseNpgsql(connection));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             var connection = SqliteConnection(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<SqliteAppDbContext>(db => db.UseSqlite(connection));
+            builder.Services.AddDbContextPool<SqliteAppDbContext>(db => db.UseSqlite(connection));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
     }
@@ -34,13 +35,19 @@ public static class StorageServiceExtensions
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var options = app.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
-        if (!options.MigrateAtStartup)
+        await using var scope = app.Services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database;
+        if (options.MigrateAtStartup)
         {
-            return;
+            await database.MigrateAsync(app.Lifetime.ApplicationStopping);
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (options.Provider != DatabaseProvider.Postgres)
+        {
+            // Write-ahead logging (sqlite.org/wal.html): a commit appends to the log with one sync instead of rewriting
+            // pages through a rollback journal, and readers do not wait for the audit writer. Kept in the file.
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", app.Lifetime.ApplicationStopping);
+        }
     }
 
     private static string SqliteConnection(string? configured, string contentRoot)

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models;
@@ -22,8 +24,23 @@ public sealed class TenantDirectory(
 
     /// <summary>The domains that count as internal (never assessed): the policy's manual list and the tenant's verified
     /// domains. The one home of that rule, for the send decision and the admin's domain page.</summary>
-    public async Task<HashSet<string>> GetInternalDomainsAsync(TenantPolicy policy, string tenantId, CancellationToken cancellationToken)
-        => new(policy.InternalDomains.Concat(await GetVerifiedDomainsAsync(tenantId, cancellationToken)), StringComparer.Ordinal);
+    public async Task<IReadOnlySet<string>> GetInternalDomainsAsync(TenantPolicy policy, string tenantId, CancellationToken cancellationToken)
+    {
+        var verified = await GetVerifiedDomainsAsync(tenantId, cancellationToken);
+        // The same set while neither the policy nor the directory's answer changed: built once, not on every message.
+        if (internalSets.TryGetValue(policy, out var held) && held.Verified.SequenceEqual(verified, StringComparer.Ordinal))
+        {
+            return held.Domains;
+        }
+
+        var domains = policy.InternalDomains.Concat(verified).ToFrozenSet(StringComparer.Ordinal);
+        internalSets.AddOrUpdate(policy, new InternalSet(verified, domains));
+        return domains;
+    }
+
+    private readonly ConditionalWeakTable<TenantPolicy, InternalSet> internalSets = new();
+
+    private sealed record InternalSet(IReadOnlyList<string> Verified, FrozenSet<string> Domains);
 
     /// <summary>Lower-case verified domain names; empty when no directory is configured or Graph does not answer
     /// (the domains are then assessed like external ones, which is safe).</summary>

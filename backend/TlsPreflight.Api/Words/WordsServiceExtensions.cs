@@ -8,6 +8,7 @@ public static class WordsServiceExtensions
     public static void AddWords(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(RememberedLocalizer<>));
         services.AddSingleton<SenderWords>();
         services.AddSingleton<AdminWords>();
         services.Configure<RequestLocalizationOptions>(options =>
