@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Edges;
@@ -25,8 +27,9 @@ public static class AssessmentsApi
         return app;
     }
 
-    private static async Task<Results<Ok<SendDecision>, ValidationProblem>> AssessMessage(
-        AssessmentRequest request, HttpContext context, MessageAssessment message, IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SendDecision>, RememberedJson, ValidationProblem>> AssessMessage(
+        AssessmentRequest request, HttpContext context, MessageAssessment message, DecisionMemo memo, IOptions<JsonOptions> json,
+        IOptions<AssessmentOptions> options, CancellationToken cancellationToken)
     {
         if (!RecipientList.TryParse(request.Recipients, options.Value.MaxRecipients, out var recipients, out var invalid, out var errors))
         {
@@ -34,7 +37,11 @@ public static class AssessmentsApi
         }
 
         var caller = CallerIdentity.From(context.User)!;
-        return TypedResults.Ok(await message.DecideAsync(caller, recipients, invalid, request.Intent, cancellationToken, request.SensitivityLabel));
+        var decision = await message.DecideAsync(caller, recipients, invalid, request.Intent, cancellationToken, request.SensitivityLabel);
+        // A decision composed before is written as the bytes written for it then (same serialiser, same options).
+        return memo.JsonOf(decision, (JsonTypeInfo<SendDecision>)json.Value.SerializerOptions.GetTypeInfo(typeof(SendDecision))) is { } bytes
+            ? new RememberedJson(bytes)
+            : TypedResults.Ok(decision);
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> RecordShown(

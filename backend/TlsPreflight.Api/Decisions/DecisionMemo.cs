@@ -18,6 +18,9 @@ public sealed class DecisionMemo : IDisposable
     private static readonly TimeSpan Unused = TimeSpan.FromMinutes(1);
     private readonly MemoryCache held = new(new MemoryCacheOptions { SizeLimit = 20_000, CompactionPercentage = 0.2 });
 
+    // The answer's JSON, written once for each decision this memo holds (and going with it).
+    private readonly ConditionalWeakTable<SendDecision, Answer> answers = new();
+
     public SendDecision Make(
         PolicyVersion policy,
         IReadOnlySet<string> internalDomains,
@@ -41,8 +44,16 @@ public sealed class DecisionMemo : IDisposable
 
         var decision = SendDecision.Make(policy, internalDomains, domains, words, invalidEntries, protectedBy, now);
         held.Set(key, new Composed(decision, EarliestExpiry(decision)), new MemoryCacheEntryOptions { Size = Math.Max(1, size), SlidingExpiration = Unused });
+        answers.AddOrUpdate(decision, new Answer());
         return decision;
     }
+
+    /// <summary>The JSON of <paramref name="decision"/> when this memo holds it, serialised on first use; else null
+    /// (a decision changed after it was made, e.g. with the sender's request state, is written as usual).</summary>
+    public byte[]? JsonOf(SendDecision decision, System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendDecision> typeInfo)
+        => answers.TryGetValue(decision, out var answer)
+            ? answer.Json ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(decision, typeInfo)
+            : null;
 
     public void Dispose() => held.Dispose();
 
@@ -62,6 +73,11 @@ public sealed class DecisionMemo : IDisposable
     }
 
     private sealed record Composed(SendDecision Decision, DateTimeOffset Until);
+
+    private sealed class Answer
+    {
+        public byte[]? Json;
+    }
 
     /// <summary>The inputs of one decision: objects by reference, names by ordinal value.</summary>
     private sealed class Inputs : IEquatable<Inputs>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Api.Monitoring;
 
@@ -59,9 +61,9 @@ public static class MemoryFindings
     private static List<string> Weakened(PostureEvidence now, IReadOnlyList<RememberedPosture> before)
     {
         var what = new List<string>();
-        if (now.MtaStsMode != "enforce" && before.Any(h => h.Evidence.MtaStsMode == "enforce"))
+        if (now.MtaStsMode != MtaStsMode.Enforce && before.Any(h => h.Evidence.MtaStsMode == MtaStsMode.Enforce))
         {
-            what.Add($"MTA-STS enforce → {now.MtaStsMode ?? "gone"}");
+            what.Add($"MTA-STS enforce → {(now.MtaStsMode is { } mode ? KebabCase.Name(mode) : "gone")}");
         }
 
         if (!now.HasTlsa && before.Any(h => h.Evidence.HasTlsa))

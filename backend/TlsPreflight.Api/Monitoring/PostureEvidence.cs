@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Api.Monitoring;
 
@@ -15,8 +16,9 @@ public sealed record MxEvidence(
     bool? ChainTrusted,
     bool? NameMatched);
 
-/// <summary>One MX host's evidence: its probes (distinct, ordered), its TLSA RRset and that RRset's DNSSEC status.</summary>
-public sealed record MxHostEvidence(string Host, IReadOnlyList<MxEvidence> Probes, IReadOnlyList<string> Tlsa, string TlsaDnssec);
+/// <summary>One MX host's evidence: its probes (distinct, ordered), its TLSA RRset and that RRset's DNSSEC status
+/// (written as the same word as in the assessment: the enum carries its kebab-case converter).</summary>
+public sealed record MxHostEvidence(string Host, IReadOnlyList<MxEvidence> Probes, IReadOnlyList<string> Tlsa, DnssecStatus TlsaDnssec);
 
 /// <summary>The evidence that matters for a domain's posture (issue 13): per MX STARTTLS, TLS version, leaf SHA-256
 /// and notAfter, chain trusted, name matched; MTA-STS mode and id; TLSA RRsets; DNSSEC. Equal evidence, equal
@@ -24,7 +26,7 @@ public sealed record MxHostEvidence(string Host, IReadOnlyList<MxEvidence> Probe
 public sealed record PostureEvidence(
     IReadOnlyList<string> MxSet,
     IReadOnlyList<MxHostEvidence> Hosts,
-    string? MtaStsMode,
+    MtaStsMode? MtaStsMode,
     string? MtaStsId,
     bool MxLookupSecure)
 {
@@ -38,7 +40,7 @@ public sealed record PostureEvidence(
                 h.Dane.Records.Select(r => r.ToString()).Order(StringComparer.Ordinal).ToList(),
                 h.Dane.DnssecStatus))
             .ToList();
-        var mode = assessment.MtaSts.Status == "valid" ? assessment.MtaSts.Mode : null;
+        var mode = assessment.MtaSts.Status == MtaStsStatus.Valid ? assessment.MtaSts.Mode : null;
         return new PostureEvidence(hosts.Select(h => h.Host).Distinct().ToList(), hosts, mode, assessment.MtaSts.RecordId, assessment.Dane.MxLookupSecure);
     }
 
@@ -67,7 +69,7 @@ public sealed record PostureEvidence(
 
     public bool HasTlsa => Hosts.Any(h => h.Tlsa.Count > 0);
 
-    public bool DnssecSecure => MxLookupSecure || Hosts.Any(h => h.TlsaDnssec == "secure");
+    public bool DnssecSecure => MxLookupSecure || Hosts.Any(h => h.TlsaDnssec == DnssecStatus.Secure);
 
     private static MxEvidence Probe(SmtpProbeResult p) => new(
         p.StartTlsOffered,

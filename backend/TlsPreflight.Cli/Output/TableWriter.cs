@@ -1,4 +1,5 @@
 using System.Globalization;
+using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Words;
 
@@ -56,7 +57,7 @@ internal static class TableWriter
 
     private static IEnumerable<string[]> HostRows(MxHostReport host)
     {
-        var dane = host.Dane.Outcome == "none" ? "none" : $"{host.Dane.Outcome} ({host.Dane.DnssecStatus})";
+        var dane = host.Dane.Outcome == TlsaOutcome.None ? "none" : $"{KebabCase.Name(host.Dane.Outcome)} ({KebabCase.Name(host.Dane.DnssecStatus)})";
         var sts = host.MtaStsMatch switch { true => "listed", false => "NOT listed", null => "-" };
         var name = host.Implicit ? $"{host.Host} (implicit)" : host.Host;
         var pref = host.Preference.ToString(CultureInfo.InvariantCulture);
@@ -84,7 +85,7 @@ internal static class TableWriter
         ProbeOutcome.SkippedUnroutable => "not dialled (unroutable)",
         ProbeOutcome.RateLimited => $"rate-limited ({probe.LastReplyCode?.ToString(CultureInfo.InvariantCulture) ?? "4xx"})",
         ProbeOutcome.Rejected => $"rejected ({probe.LastReplyCode?.ToString(CultureInfo.InvariantCulture) ?? "5xx"})",
-        ProbeOutcome.Timeout => $"timeout ({probe.Step ?? "?"})",
+        ProbeOutcome.Timeout => $"timeout ({(probe.Step is { } step ? KebabCase.Name(step) : "?")})",
         ProbeOutcome.Refused => "refused",
         _ => "protocol error",
     };
@@ -119,12 +120,12 @@ internal static class TableWriter
 
     private static string MtaSts(MtaStsReport s) => s.Status switch
     {
-        "none" => "none",
-        "valid" => $"valid, mode {s.Mode}, max_age {s.MaxAgeSeconds?.ToString(CultureInfo.InvariantCulture)}, mx {string.Join(" ", s.MxPatterns)}{(s.FromCache ? " (cached)" : "")}",
-        _ => $"{s.Status}{(s.Error is null ? "" : $": {s.Error}")}",
+        MtaStsStatus.None => "none",
+        MtaStsStatus.Valid => $"valid, mode {(s.Mode is { } mode ? KebabCase.Name(mode) : "")}, max_age {s.MaxAgeSeconds?.ToString(CultureInfo.InvariantCulture)}, mx {string.Join(" ", s.MxPatterns)}{(s.FromCache ? " (cached)" : "")}",
+        _ => $"{KebabCase.Name(s.Status)}{(s.Error is null ? "" : $": {s.Error}")}",
     };
 
-    private static string Dane(DaneReport d) => d.Detail is null ? d.Status : $"{d.Status}: {d.Detail}";
+    private static string Dane(DaneReport d) => d.Detail is null ? KebabCase.Name(d.Status) : $"{KebabCase.Name(d.Status)}: {d.Detail}";
 
     private static string TlsRpt(TlsRptReport r) => r.Status switch
     {

@@ -69,16 +69,15 @@ public sealed class DomainAssessor(
         hostLookups ??= new MxHostLookups(dns, token);
 
         var stsTask = Bounded(mtaSts.RunAsync(domain, requester, token),
-            () => (MtaStsReport.NoRecord with { Status = "fetch-error", Error = "the domain's time limit ran out" }, null), caller);
+            () => MtaStsReport.NoRecord with { Status = MtaStsStatus.FetchError, Error = "the domain's time limit ran out" }, caller);
         var rptTask = Bounded(TlsRptAsync(dns, domain, token), () => TlsRptReport.None with { Error = "the domain's time limit ran out" }, caller);
         var mx = await Bounded(dns.LookupMxAsync(domain, token),
             () => new MxLookup(MxLookupStatus.DnsError, [], "the domain's time limit ran out", false), caller);
 
         var hosts = await Task.WhenAll(mx.Targets.Take(o.MaxMxHosts).Select(t => AssessHostAsync(hostLookups, requester, t, token, caller)));
-        var (stsReport, policy) = await stsTask;
-        var matched = hosts.Select(h => h with { MtaStsMatch = policy is null ? null : policy.Matches(h.Host) }).ToList();
+        var stsReport = await stsTask;
 
-        var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, matched, stsReport, egress.LooksBlocked, mx.Secure));
+        var verdict = VerdictRules.Decide(new VerdictInput(mx.Status, mx.Error, hosts, stsReport, egress.LooksBlocked, mx.Secure));
         var tlsRpt = await rptTask;
         var assessment = new DomainAssessment(domain, verdict.Level, [.. verdict.Findings, .. TlsRptFindings(tlsRpt)], verdict.Hosts,
             stsReport, verdict.Dane, tlsRpt, checkedAt, watch.ElapsedMilliseconds);
@@ -86,17 +85,17 @@ public sealed class DomainAssessor(
         return assessment;
     }
 
-    private async Task<MxHostReport> AssessHostAsync(MxHostLookups hostDns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
+    private async Task<MxHostEvidence> AssessHostAsync(MxHostLookups hostDns, ProbeRequester requester, MxTarget target, CancellationToken token, CancellationToken caller)
     {
         using var span = EngineTelemetry.StartMxHost(target.Host);
-        var tlsaTask = Bounded(hostDns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup("indeterminate", [], "time limit"), caller);
+        var tlsaTask = Bounded(hostDns.LookupTlsaAsync(target.Host, token), () => new TlsaLookup(DnssecStatus.Indeterminate, [], "time limit"), caller);
         var addresses = await Bounded(hostDns.LookupAddressesAsync(target.Host, token),
             () => new AddressLookup([], null, "the domain's time limit ran out", false), caller);
         var results = await Task.WhenAll(addresses.Addresses.Take(MaxAddressesPerHost).Select(a => ProbeAsync(target.Host, a, requester, token, caller)));
 
         var tlsa = await tlsaTask;
         // RFC 7672 §2.2.2: TLSA counts only when the MX host's address records are DNSSEC-secure as well.
-        var dnssec = tlsa.DnssecStatus == "secure" && !addresses.Secure ? "insecure" : tlsa.DnssecStatus;
+        var dnssec = tlsa.DnssecStatus == DnssecStatus.Secure && !addresses.Secure ? DnssecStatus.Insecure : tlsa.DnssecStatus;
         var chain = results.FirstOrDefault(r => r.Tls is not null)?.Tls?.ChainDer;
         var dane = tlsa.Records.Count == 0
             ? TlsaReport.None with { DnssecStatus = dnssec }
@@ -105,8 +104,7 @@ public sealed class DomainAssessor(
         var cnameTarget = addresses.CanonicalName is not null && addresses.Addresses.Any(a => !dialPolicy.MayDial(a))
             ? DialPolicy.RefusedName
             : addresses.CanonicalName;
-        return new MxHostReport(target.Host, target.Preference, target.Implicit, cnameTarget, results,
-            SecurityLevel.Unknown, dane, null);
+        return new MxHostEvidence(target.Host, target.Preference, target.Implicit, cnameTarget, results, dane);
     }
 
     private async Task<SmtpProbeResult> ProbeAsync(string mxHost, IPAddress address, ProbeRequester requester, CancellationToken token, CancellationToken caller)
@@ -122,7 +120,7 @@ public sealed class DomainAssessor(
         }
         catch (OperationCanceledException) when (!caller.IsCancellationRequested)
         {
-            return NotDialled(address.ToString(), ProbeOutcome.Timeout, "the domain's time limit ran out before this probe finished") with { Step = "domain" };
+            return NotDialled(address.ToString(), ProbeOutcome.Timeout, "the domain's time limit ran out before this probe finished") with { Step = ProbeStep.Domain };
         }
     }
 

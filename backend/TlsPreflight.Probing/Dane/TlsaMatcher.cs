@@ -21,25 +21,25 @@ public static class TlsaMatcher
     /// Usable: DANE-TA(2) and DANE-EE(3); selectors 0 (full cert) and 1 (SPKI); matching 0 (exact), 1 (SHA-256), 2 (SHA-512).
     /// DANE-EE: no name or expiry check. DANE-TA: the TA must be in the presented chain and the leaf name must match
     /// <paramref name="mxHost"/>. Returns a <see cref="TlsaReport"/> with Outcome match / mismatch / unusable / not-checked.</summary>
-    /// <param name="dnssecStatus">secure, insecure, bogus or indeterminate, as the DNS layer found it; copied into the report.</param>
+    /// <param name="dnssecStatus">As the DNS layer found it; copied into the report.</param>
     /// <param name="chainDer">Null when no TLS session was established.</param>
-    public static TlsaReport Evaluate(string dnssecStatus, IReadOnlyList<TlsaRecordData> records, IReadOnlyList<byte[]>? chainDer, string mxHost)
+    public static TlsaReport Evaluate(DnssecStatus dnssecStatus, IReadOnlyList<TlsaRecordData> records, IReadOnlyList<byte[]>? chainDer, string mxHost)
     {
         if (records.Count == 0)
         {
-            return new TlsaReport(dnssecStatus, records, "none", null);
+            return new TlsaReport(dnssecStatus, records, TlsaOutcome.None, null);
         }
 
         if (chainDer is null || chainDer.Count == 0)
         {
-            return new TlsaReport(dnssecStatus, records, "not-checked", null);
+            return new TlsaReport(dnssecStatus, records, TlsaOutcome.NotChecked, null);
         }
 
         // RFC 7672 §3.1.3: PKIX-TA(0), PKIX-EE(1), unknown parameters and malformed data are unusable.
         var usable = records.Where(IsUsable).ToList();
         if (usable.Count == 0)
         {
-            return new TlsaReport(dnssecStatus, records, "unusable", null);
+            return new TlsaReport(dnssecStatus, records, TlsaOutcome.Unusable, null);
         }
 
         var chain = LoadChain(chainDer);
@@ -47,8 +47,8 @@ public static class TlsaMatcher
         {
             var matched = usable.FirstOrDefault(r => MatchesChain(r, chain, mxHost));
             return matched is null
-                ? new TlsaReport(dnssecStatus, records, "mismatch", null)
-                : new TlsaReport(dnssecStatus, records, "match", matched.ToString());
+                ? new TlsaReport(dnssecStatus, records, TlsaOutcome.Mismatch, null)
+                : new TlsaReport(dnssecStatus, records, TlsaOutcome.Match, matched.ToString());
         }
         finally
         {

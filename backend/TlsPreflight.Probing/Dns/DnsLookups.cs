@@ -17,8 +17,8 @@ public sealed record AddressLookup(IReadOnlyList<IPAddress> Addresses, string? C
     public bool DnssecFailure { get; init; }
 }
 
-/// <summary>TLSA records with their DNSSEC status: secure, insecure, bogus, indeterminate, or none (no records).</summary>
-public sealed record TlsaLookup(string DnssecStatus, IReadOnlyList<TlsaRecordData> Records, string? Error);
+/// <summary>TLSA records with their DNSSEC status (<see cref="DnssecStatus.None"/>: no records).</summary>
+public sealed record TlsaLookup(DnssecStatus DnssecStatus, IReadOnlyList<TlsaRecordData> Records, string? Error);
 
 /// <summary>TXT records (character-strings joined). An empty list with no error: the name has none.</summary>
 public sealed record TxtLookup(IReadOnlyList<string> Records, string? Error);

@@ -107,14 +107,14 @@ public sealed class MailDns : IMailDns
         // SERVFAIL shown to be a validation failure (Extended DNS Error or the CD test) is bogus.
         var answer = await QueryAsync($"_25._tcp.{mxHost}", QueryType.TLSA, cancellationToken);
         if (answer.Error is not null)
-            return new TlsaLookup(answer.DnssecFailure ? "bogus" : "indeterminate", [], answer.Error);
+            return new TlsaLookup(answer.DnssecFailure ? DnssecStatus.Bogus : DnssecStatus.Indeterminate, [], answer.Error);
         var records = answer.Records.OfType<TlsaRecord>()
             .Select(r => new TlsaRecordData((int)r.CertificateUsage, (int)r.Selector, (int)r.MatchingType,
                 Convert.ToHexStringLower(r.CertificateAssociationData.ToArray())))
             .ToList();
         if (records.Count == 0)
-            return new TlsaLookup("none", [], null);
-        return new TlsaLookup(answer.Secure ? "secure" : "insecure", records, null);
+            return new TlsaLookup(DnssecStatus.None, [], null);
+        return new TlsaLookup(answer.Secure ? DnssecStatus.Secure : DnssecStatus.Insecure, records, null);
     }
 
     public async Task<TxtLookup> LookupTxtAsync(string name, CancellationToken cancellationToken)

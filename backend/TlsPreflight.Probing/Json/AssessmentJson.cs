@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Probing.Json;
 
@@ -51,10 +52,18 @@ public sealed record AssessmentList(IReadOnlyList<DomainAssessment> Domains);
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     Converters = [typeof(KebabCase<SecurityLevel>), typeof(KebabCase<ProbeOutcome>), typeof(KebabCase<HandshakeFailureKind>),
-        typeof(KebabCase<TlsRptStatus>)])]
+        typeof(KebabCase<ProbeStep>), typeof(KebabCase<TlsRptStatus>), typeof(KebabCase<MtaStsStatus>), typeof(KebabCase<MtaStsMode>),
+        typeof(KebabCase<DaneStatus>), typeof(KebabCase<DnssecStatus>), typeof(KebabCase<TlsaOutcome>)])]
 [JsonSerializable(typeof(AssessmentList))]
 [JsonSerializable(typeof(DomainAssessment))]
 public sealed partial class AssessmentJsonContext : JsonSerializerContext;
 
 /// <summary>An enum written as its kebab-case name (RFC-style statuses such as `no-mail`, `handshake-failed`).</summary>
 public sealed class KebabCase<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower) where TEnum : struct, Enum;
+
+/// <summary>The word <see cref="KebabCase{TEnum}"/> writes for a value, for text that names it outside JSON
+/// (tables, telemetry tags, the admin page), so those say what the JSON says.</summary>
+public static class KebabCase
+{
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+}

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TlsPreflight.Probing.Json;
 
 namespace TlsPreflight.Probing.Model;
 
@@ -38,14 +39,37 @@ public enum HandshakeFailureKind
     Other,
 }
 
+/// <summary>A step of one SMTP probe (RFC 5321, RFC 3207), or what stopped it before the dialogue. Serialised kebab-case,
+/// the converter on the type (the step was a string once, and reads and writes the same words).</summary>
+[JsonConverter(typeof(KebabCase<ProbeStep>))]
+public enum ProbeStep
+{
+    /// <summary>The TCP connection to port 25.</summary>
+    Connect,
+    /// <summary>The server's 220 greeting.</summary>
+    Banner,
+    /// <summary>EHLO (or HELO when EHLO is refused).</summary>
+    Ehlo,
+    /// <summary>The STARTTLS command and its 220: "starttls".</summary>
+    Starttls,
+    /// <summary>The TLS handshake.</summary>
+    Handshake,
+    /// <summary>EHLO again inside TLS (RFC 3207 §4.2): "ehlo-tls".</summary>
+    EhloTls,
+    /// <summary>Not dialled: the probe queue for this address was full.</summary>
+    Queue,
+    /// <summary>Not finished: the domain's time limit ran out first.</summary>
+    Domain,
+}
+
 /// <summary>Evidence from one SMTP probe. <see cref="Error"/> says in words what went wrong, if anything.</summary>
-/// <param name="Step">The step where the conversation ended early: connect, banner, ehlo, starttls, handshake, ehlo-tls, quit.</param>
+/// <param name="Step">The step where the conversation ended early (null when it ran to the end).</param>
 /// <param name="HandshakeFailure">Set with <see cref="ProbeOutcome.HandshakeFailed"/>: why the handshake failed.</param>
 public sealed record SmtpProbeResult(
     string Address,
     int Port,
     ProbeOutcome Outcome,
-    string? Step,
+    ProbeStep? Step,
     string? Error,
     int? LastReplyCode,
     string? Banner,

@@ -13,8 +13,9 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
     /// <summary>The error of a fetch the HTTPS queue had no room for.</summary>
     public const string QueueFull = "not fetched: too many policy fetches are waiting here (rate limited); ask again shortly";
 
-    /// <summary>The report, and the policy when one applies (for matching the MX hosts).</summary>
-    public async Task<(MtaStsReport Report, MtaStsPolicy? Policy)> RunAsync(string domain, ProbeRequester requester, CancellationToken cancellationToken)
+    /// <summary>The report; when a policy applies its status is <see cref="MtaStsStatus.Valid"/> and it carries the policy's
+    /// mode and `mx` patterns (the verdict matches the MX hosts against them).</summary>
+    public async Task<MtaStsReport> RunAsync(string domain, ProbeRequester requester, CancellationToken cancellationToken)
     {
         var dns = new ScheduledMailDns(mailDns, scheduler, requester);
         var txt = await dns.LookupTxtAsync($"_mta-sts.{domain}", cancellationToken);
@@ -24,10 +25,10 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
             // RFC 8461 §5.1: without a usable TXT record an unexpired cached policy still applies.
             if (cache.GetAny(domain) is { } cached)
                 return Valid(cached.RecordId, cached.Policy, fromCache: true, error: txt.Error);
-            return (MtaStsReport.NoRecord with { Error = txt.Error }, null);
+            return MtaStsReport.NoRecord with { Error = txt.Error };
         }
         if (!MtaStsRecord.TryParse(txt.Records, out var record, out var recordError) || record is null)
-            return (new MtaStsReport("record-invalid", null, null, null, [], recordError, false), null);
+            return new MtaStsReport(MtaStsStatus.RecordInvalid, null, null, null, [], recordError, false);
 
         // RFC 8461 §3.3: the record id says whether the cached policy is current.
         var current = cache.Get(domain, record.Id);
@@ -38,7 +39,7 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
         // RFC 8461 §3.3: with no policy the sender goes on as if there were no MTA-STS; a recent failure under this
         // record id stands until the back-off runs out, instead of asking the policy host on every assessment.
         if (cache.GetAny(domain) is null && backoff.Current(domain, record.Id) is { } recent)
-            return (Failure(record.Id, recent.Result, $"from the failed fetch at {Clock(recent.At)}; {NextFetch(recent)}"), null);
+            return Failure(record.Id, recent.Result, $"from the failed fetch at {Clock(recent.At)}; {NextFetch(recent)}");
 
         var queueFull = false;
         var fetched = await scheduler.RunAsync(ProbeLane.Https, requester, null, t => fetcher.FetchAsync(domain, t),
@@ -58,7 +59,7 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
             return Valid(previous.RecordId, previous.Policy, fromCache: true, error: fetched.Error);
         // Our own full queue says nothing about the policy host: no back-off for it.
         var held = queueFull ? null : backoff.Failed(domain, record.Id, fetched);
-        return (Failure(record.Id, fetched, held is null ? null : NextFetch(held)), null);
+        return Failure(record.Id, fetched, held is null ? null : NextFetch(held));
     }
 
     private static MtaStsReport Failure(string recordId, MtaStsFetchResult result, string? note)
@@ -68,7 +69,6 @@ public sealed class MtaStsCheck(IMailDns mailDns, ProbeScheduler scheduler, MtaS
 
     private static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static (MtaStsReport, MtaStsPolicy?) Valid(string recordId, MtaStsPolicy policy, bool fromCache, string? error)
-        => (new MtaStsReport("valid", recordId, policy.Mode.ToString().ToLowerInvariant(), policy.MaxAgeSeconds,
-            policy.MxPatterns, error, fromCache), policy);
+    private static MtaStsReport Valid(string recordId, MtaStsPolicy policy, bool fromCache, string? error)
+        => new(MtaStsStatus.Valid, recordId, policy.Mode, policy.MaxAgeSeconds, policy.MxPatterns, error, fromCache);
 }

@@ -1,10 +1,22 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
+using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.TxtRecords;
 
 namespace TlsPreflight.Probing.MtaSts;
 
-public enum MtaStsMode { Enforce, Testing, None }
+/// <summary>The policy's `mode` (RFC 8461 §5). Serialised kebab-case, as the policy spells it.</summary>
+[JsonConverter(typeof(KebabCase<MtaStsMode>))]
+public enum MtaStsMode
+{
+    /// <summary>Senders must not deliver to an MX that fails the policy.</summary>
+    Enforce,
+    /// <summary>Senders deliver anyway and report failures (TLS-RPT).</summary>
+    Testing,
+    /// <summary>The domain withdraws its policy.</summary>
+    None,
+}
 
 /// <summary>A parsed policy file (RFC 8461 §3.2).</summary>
 public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnlyList<string> MxPatterns)
@@ -26,7 +38,7 @@ public sealed record MtaStsPolicy(MtaStsMode Mode, long MaxAgeSeconds, IReadOnly
     }
 
     /// <summary>True when some `mx` pattern matches the host (RFC 8461 §4.1).</summary>
-    public bool Matches(string mxHost) => MxPatterns.Any(p => MxPattern.Matches(p, mxHost));
+    public bool Matches(string mxHost) => MxPattern.MatchesAny(MxPatterns, mxHost);
 
     private static string? Parse(string body, out MtaStsPolicy? policy)
     {

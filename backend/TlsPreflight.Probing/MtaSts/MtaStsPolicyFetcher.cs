@@ -3,6 +3,7 @@ using System.Security.Authentication;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.MtaSts;
@@ -43,7 +44,7 @@ public sealed class MtaStsPolicyFetcher(IHttpClientFactory clients, WebPkiReject
             if (body is null)
                 return MtaStsFetchResult.FetchError($"policy is larger than {MtaStsPolicy.MaxBodyBytes} bytes (RFC 8461 §3.3)");
             return MtaStsPolicy.TryParse(body, out var policy, out var error)
-                ? new MtaStsFetchResult("valid", policy, null)
+                ? new MtaStsFetchResult(MtaStsStatus.Valid, policy, null)
                 : MtaStsFetchResult.Invalid(error ?? "policy does not parse");
         }
         catch (HttpRequestException e) when (Find<AuthenticationException>(e) is not null)

@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Verdict;
 
 namespace TlsPreflight.Probing.Scheduling;
@@ -16,7 +17,7 @@ public sealed class ScheduledMailDns(IMailDns dns, ProbeScheduler scheduler, Pro
         => Run(t => dns.LookupAddressesAsync(host, t), () => new AddressLookup([], null, QueueFull, false), cancellationToken);
 
     public Task<TlsaLookup> LookupTlsaAsync(string mxHost, CancellationToken cancellationToken)
-        => Run(t => dns.LookupTlsaAsync(mxHost, t), () => new TlsaLookup("indeterminate", [], QueueFull), cancellationToken);
+        => Run(t => dns.LookupTlsaAsync(mxHost, t), () => new TlsaLookup(DnssecStatus.Indeterminate, [], QueueFull), cancellationToken);
 
     public Task<TxtLookup> LookupTxtAsync(string name, CancellationToken cancellationToken)
         => Run(t => dns.LookupTxtAsync(name, t), () => new TxtLookup([], QueueFull), cancellationToken);

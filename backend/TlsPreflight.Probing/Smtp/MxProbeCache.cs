@@ -94,7 +94,7 @@ public sealed class MxProbeCache : IDisposable
             () =>
             {
                 entry.Uncacheable = true;
-                return new SmtpProbeResult(address.ToString(), o.SmtpPort, ProbeOutcome.RateLimited, "queue", QueueFull,
+                return new SmtpProbeResult(address.ToString(), o.SmtpPort, ProbeOutcome.RateLimited, ProbeStep.Queue, QueueFull,
                     null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
             },
             entry.Abandoned.Token);

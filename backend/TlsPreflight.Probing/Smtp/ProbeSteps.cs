@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using TlsPreflight.Probing.Json;
+using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Telemetry;
 
 namespace TlsPreflight.Probing.Smtp;
@@ -9,19 +11,19 @@ namespace TlsPreflight.Probing.Smtp;
 internal sealed class ProbeSteps(CancellationToken caller)
 {
     private readonly Stopwatch total = Stopwatch.StartNew();
-    private readonly Dictionary<string, long> elapsed = [];
+    private readonly Dictionary<ProbeStep, long> elapsed = [];
 
     /// <summary>The step running now or the last one that ran.</summary>
-    public string Current { get; private set; } = "connect";
+    public ProbeStep Current { get; private set; } = ProbeStep.Connect;
 
     public long TotalMs => total.ElapsedMilliseconds;
 
-    public long Ms(string step) => elapsed.GetValueOrDefault(step);
+    public long Ms(ProbeStep step) => elapsed.GetValueOrDefault(step);
 
-    public async Task RunAsync(string step, TimeSpan timeout, Func<CancellationToken, Task> action)
+    public async Task RunAsync(ProbeStep step, TimeSpan timeout, Func<CancellationToken, Task> action)
         => await RunAsync(step, timeout, async token => { await action(token); return true; });
 
-    public async Task<T> RunAsync<T>(string step, TimeSpan timeout, Func<CancellationToken, Task<T>> action)
+    public async Task<T> RunAsync<T>(ProbeStep step, TimeSpan timeout, Func<CancellationToken, Task<T>> action)
     {
         Current = step;
         using var span = EngineTelemetry.StartStep(step, null);
@@ -46,8 +48,8 @@ internal sealed class ProbeSteps(CancellationToken caller)
 }
 
 /// <summary>A probe step did not finish within its deadline.</summary>
-internal sealed class StepTimeoutException(string step, TimeSpan timeout)
-    : Exception($"no answer within {timeout.TotalSeconds:0.#} s at {step}")
+internal sealed class StepTimeoutException(ProbeStep step, TimeSpan timeout)
+    : Exception($"no answer within {timeout.TotalSeconds:0.#} s at {KebabCase.Name(step)}")
 {
-    public string Step { get; } = step;
+    public ProbeStep Step { get; } = step;
 }

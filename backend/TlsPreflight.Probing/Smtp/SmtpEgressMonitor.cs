@@ -19,7 +19,7 @@ public sealed class SmtpEgressMonitor
         {
             case ProbeOutcome.SkippedPrivateAddress or ProbeOutcome.SkippedUnroutable:
                 break; // never dialled: says nothing about egress
-            case ProbeOutcome.Timeout when result.Step == "connect":
+            case ProbeOutcome.Timeout when result.Step == ProbeStep.Connect:
                 Interlocked.Increment(ref connectTimeouts);
                 break;
             default:

@@ -29,30 +29,30 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
         ServerBytes? handshakeBytes = null;
         try
         {
-            await steps.RunAsync("connect", o.ConnectTimeout, t => socket.ConnectAsync(new IPEndPoint(address, o.SmtpPort), t).AsTask());
+            await steps.RunAsync(ProbeStep.Connect, o.ConnectTimeout, t => socket.ConnectAsync(new IPEndPoint(address, o.SmtpPort), t).AsTask());
             await using var network = new NetworkStream(socket, ownsSocket: false);
             var reader = new SmtpReplyReader(network);
 
-            var banner = await steps.RunAsync("banner", o.SmtpCommandTimeout, reader.ReadReplyAsync);
+            var banner = await steps.RunAsync(ProbeStep.Banner, o.SmtpCommandTimeout, reader.ReadReplyAsync);
             evidence.Reply(banner);
             evidence.Banner = string.Join(" / ", banner.Lines);
             if (banner.Code != 220)
-                return evidence.Refusal(banner, "banner", steps);
+                return evidence.Refusal(banner, ProbeStep.Banner, steps);
 
-            var ehlo = await steps.RunAsync("ehlo", o.SmtpCommandTimeout, t => CommandAsync(network, reader, $"EHLO {o.EhloName}", t));
+            var ehlo = await steps.RunAsync(ProbeStep.Ehlo, o.SmtpCommandTimeout, t => CommandAsync(network, reader, $"EHLO {o.EhloName}", t));
             evidence.Reply(ehlo);
             if (ehlo.Code is 500 or 502 or 504)
             {
                 // RFC 5321 §3.2: a server without EHLO gets HELO; it has no extensions, so no STARTTLS.
-                var helo = await steps.RunAsync("ehlo", o.SmtpCommandTimeout, t => CommandAsync(network, reader, $"HELO {o.EhloName}", t));
+                var helo = await steps.RunAsync(ProbeStep.Ehlo, o.SmtpCommandTimeout, t => CommandAsync(network, reader, $"HELO {o.EhloName}", t));
                 evidence.Reply(helo);
                 if (helo.Code != 250)
-                    return evidence.Refusal(helo, "ehlo", steps);
+                    return evidence.Refusal(helo, ProbeStep.Ehlo, steps);
                 await QuitAsync(network, reader, cancellationToken);
                 return evidence.End(ProbeOutcome.Completed, null, null, steps);
             }
             if (ehlo.Code != 250)
-                return evidence.Refusal(ehlo, "ehlo", steps);
+                return evidence.Refusal(ehlo, ProbeStep.Ehlo, steps);
             // RFC 5321 §4.1.1.1: the first line is the greeting, each further line one extension keyword.
             evidence.StartTlsOffered = ehlo.Lines.Skip(1).Any(l => l.Split(' ')[0].Equals("STARTTLS", StringComparison.OrdinalIgnoreCase));
             if (!evidence.StartTlsOffered)
@@ -61,16 +61,16 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
                 return evidence.End(ProbeOutcome.Completed, null, null, steps);
             }
 
-            var starttls = await steps.RunAsync("starttls", o.SmtpCommandTimeout, t => CommandAsync(network, reader, "STARTTLS", t));
+            var starttls = await steps.RunAsync(ProbeStep.Starttls, o.SmtpCommandTimeout, t => CommandAsync(network, reader, "STARTTLS", t));
             evidence.Reply(starttls);
             if (starttls.Code != 220)
             {
                 // RFC 3207 §4: e.g. 454 "TLS not available"; an opportunistic sender then goes on in clear.
                 await QuitAsync(network, reader, cancellationToken);
-                return evidence.End(ProbeOutcome.Completed, "starttls", $"STARTTLS refused: {starttls}", steps);
+                return evidence.End(ProbeOutcome.Completed, ProbeStep.Starttls, $"STARTTLS refused: {starttls}", steps);
             }
             if (reader.HasBufferedData)
-                return evidence.End(ProbeOutcome.ProtocolError, "starttls", "the server sent data after its 220 to STARTTLS (RFC 3207 §4)", steps);
+                return evidence.End(ProbeOutcome.ProtocolError, ProbeStep.Starttls, "the server sent data after its 220 to STARTTLS (RFC 3207 §4)", steps);
 
             var presented = new PresentedChain();
             handshakeBytes = new ServerBytes(network);
@@ -83,18 +83,18 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
                 // Accept everything here but record it: ChainValidator and TlsaMatcher judge it afterwards.
                 RemoteCertificateValidationCallback = (_, certificate, chain, _) => presented.Record(certificate, chain),
             };
-            await steps.RunAsync("handshake", o.TlsHandshakeTimeout, t => tls.AuthenticateAsClientAsync(tlsOptions, t));
+            await steps.RunAsync(ProbeStep.Handshake, o.TlsHandshakeTimeout, t => tls.AuthenticateAsClientAsync(tlsOptions, t));
             evidence.Tls = Session(tls, presented, mxHost);
 
             var tlsReader = new SmtpReplyReader(tls);
-            var ehloTls = await steps.RunAsync("ehlo-tls", o.SmtpCommandTimeout, t => CommandAsync(tls, tlsReader, $"EHLO {o.EhloName}", t));
+            var ehloTls = await steps.RunAsync(ProbeStep.EhloTls, o.SmtpCommandTimeout, t => CommandAsync(tls, tlsReader, $"EHLO {o.EhloName}", t));
             evidence.Reply(ehloTls);
             if (ehloTls.Code != 250)
-                return evidence.Refusal(ehloTls, "ehlo-tls", steps);
+                return evidence.Refusal(ehloTls, ProbeStep.EhloTls, steps);
             await QuitAsync(tls, tlsReader, cancellationToken);
             return evidence.End(ProbeOutcome.Completed, null, null, steps);
         }
-        catch (StepTimeoutException e) when (e.Step == "handshake")
+        catch (StepTimeoutException e) when (e.Step == ProbeStep.Handshake)
         {
             // After `220 Ready to start TLS` a silent server has failed TLS as surely as one that hangs up:
             // an opportunistic sender gives up on TLS and retries in clear (Postfix at `may`, after its backoff).
@@ -115,13 +115,13 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
     {
         var step = steps.Current;
         var socketError = (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode;
-        if (step == "connect")
+        if (step == ProbeStep.Connect)
         {
             return socketError is SocketError.NetworkUnreachable or SocketError.AddressFamilyNotSupported
                 ? evidence.End(ProbeOutcome.SkippedUnroutable, step, $"no route: {socketError}", steps)
                 : evidence.End(ProbeOutcome.Refused, step, socketError is { } code ? $"connect failed: {code}" : e.Message, steps);
         }
-        if (step == "handshake")
+        if (step == ProbeStep.Handshake)
         {
             var (kind, detail) = HandshakeFailureReader.Explain(handshakeBytes is null ? [] : handshakeBytes.Received, e);
             return evidence.End(ProbeOutcome.HandshakeFailed, step, detail, steps) with { HandshakeFailure = kind };
@@ -209,7 +209,7 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
         public void Reply(SmtpReply reply) => LastReplyCode = reply.Code;
 
         /// <summary>A negative reply: 4xx is rate limiting or a temporary refusal, 5xx a rejection (RFC 5321 §4.2.1).</summary>
-        public SmtpProbeResult Refusal(SmtpReply reply, string step, ProbeSteps steps)
+        public SmtpProbeResult Refusal(SmtpReply reply, ProbeStep step, ProbeSteps steps)
         {
             var outcome = reply.IsTransientFailure ? ProbeOutcome.RateLimited
                 : reply.IsPermanentFailure ? ProbeOutcome.Rejected
@@ -217,8 +217,8 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
             return End(outcome, step, $"unexpected reply: {reply}", steps);
         }
 
-        public SmtpProbeResult End(ProbeOutcome outcome, string? step, string? error, ProbeSteps steps)
+        public SmtpProbeResult End(ProbeOutcome outcome, ProbeStep? step, string? error, ProbeSteps steps)
             => new(address, port, outcome, step, error, LastReplyCode, Banner, StartTlsOffered, Tls,
-                new ProbeTimings(steps.Ms("connect"), steps.Ms("banner"), steps.Ms("ehlo"), steps.Ms("starttls"), steps.Ms("handshake"), steps.TotalMs));
+                new ProbeTimings(steps.Ms(ProbeStep.Connect), steps.Ms(ProbeStep.Banner), steps.Ms(ProbeStep.Ehlo), steps.Ms(ProbeStep.Starttls), steps.Ms(ProbeStep.Handshake), steps.TotalMs));
     }
 }

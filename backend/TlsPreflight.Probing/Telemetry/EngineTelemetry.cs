@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Probing.Telemetry;
@@ -64,9 +65,12 @@ public static class EngineTelemetry
             ?.SetTag(Tags.Domain, TagOf(asker, Tags.Domain)).SetTag(Tags.MxHost, mxHost).SetTag(Tags.PeerAddress, address.ToString());
 
     /// <summary>One step of an SMTP conversation (connect, banner, ehlo, starttls, handshake, ehlo-tls).</summary>
-    public static Activity? StartStep(string step, string? mxHost)
-        => Source.StartActivity($"smtp {step}")?.SetTag(Tags.Step, step).SetTag(Tags.Domain, AmbientDomain())
+    public static Activity? StartStep(ProbeStep step, string? mxHost)
+    {
+        var name = KebabCase.Name(step);
+        return Source.StartActivity($"smtp {name}")?.SetTag(Tags.Step, name).SetTag(Tags.Domain, AmbientDomain())
             .SetTag(Tags.MxHost, mxHost ?? AmbientTag(Tags.MxHost));
+    }
 
     /// <summary>One DNS question (a span per question, so A and AAAA of one host are two).</summary>
     public static Activity? StartDns(string name, string type)
@@ -77,8 +81,8 @@ public static class EngineTelemetry
     public static Activity? StartMtaStsFetch(string domain)
         => Source.StartActivity("mta-sts fetch", ActivityKind.Client)?.SetTag(Tags.Domain, domain);
 
-    public static void StepEnded(string step, TimeSpan elapsed)
-        => StepDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(Tags.Step, step));
+    public static void StepEnded(ProbeStep step, TimeSpan elapsed)
+        => StepDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(Tags.Step, KebabCase.Name(step)));
 
     public static void ProbeEnded(SmtpProbeResult result, TimeSpan elapsed)
     {
@@ -131,9 +135,9 @@ public static class EngineTelemetry
         }
     }
 
-    public static string OutcomeName(ProbeOutcome outcome) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(outcome.ToString());
+    public static string OutcomeName(ProbeOutcome outcome) => KebabCase.Name(outcome);
 
-    public static string LevelName(SecurityLevel level) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(level.ToString());
+    public static string LevelName(SecurityLevel level) => KebabCase.Name(level);
 
     /// <summary>The domain of the enclosing domain span, for steps that do not know it themselves (a probe shared
     /// by several domains is parented to the first that asked).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Probing.Verdict;
@@ -6,10 +7,10 @@ namespace TlsPreflight.Probing.Verdict;
 /// <summary>The level one SMTP probe supports. <see cref="Level"/> is null when the address did not answer usefully.</summary>
 internal sealed record AddressVerdict(SecurityLevel? Level, bool DaneEnforced, IReadOnlyList<Finding> Findings)
 {
-    public static AddressVerdict Evaluate(MxHostReport host, SmtpProbeResult probe)
+    public static AddressVerdict Evaluate(MxHostEvidence host, SmtpProbeResult probe)
     {
         var name = host.Host;
-        var where = $"{probe.Address}: {probe.Error ?? probe.Step ?? probe.Outcome.ToString()}";
+        var where = $"{probe.Address}: {probe.Error ?? (probe.Step is { } step ? KebabCase.Name(step) : probe.Outcome.ToString())}";
         return probe.Outcome switch
         {
             ProbeOutcome.SkippedPrivateAddress => NoAnswer(new Finding(FindingCodes.MxPrivateAddress, name, probe.Address)),
@@ -39,7 +40,7 @@ internal sealed record AddressVerdict(SecurityLevel? Level, bool DaneEnforced, I
 
     private static AddressVerdict NoAnswer(Finding finding) => new(null, false, [finding]);
 
-    private static AddressVerdict WithTls(MxHostReport host, TlsSessionReport tls)
+    private static AddressVerdict WithTls(MxHostEvidence host, TlsSessionReport tls)
     {
         var name = host.Host;
         var findings = new List<Finding>();
@@ -50,8 +51,8 @@ internal sealed record AddressVerdict(SecurityLevel? Level, bool DaneEnforced, I
         }
 
         var dane = host.Dane;
-        var daneSecure = dane.DnssecStatus == "secure";
-        if (daneSecure && dane.Outcome == "match")
+        var daneSecure = dane.DnssecStatus == DnssecStatus.Secure;
+        if (daneSecure && dane.Outcome == TlsaOutcome.Match)
         {
             // RFC 7672 §3.1.1: with DANE-EE the WebPKI trust, name and dates do not matter; the TLSA binding is the proof.
             return new(SecurityLevel.Enforced, true, findings);
@@ -76,7 +77,7 @@ internal sealed record AddressVerdict(SecurityLevel? Level, bool DaneEnforced, I
         }
 
         var level = findings.Count == 0 ? SecurityLevel.Verified : SecurityLevel.Encrypted;
-        if (daneSecure && dane.Outcome == "mismatch")
+        if (daneSecure && dane.Outcome == TlsaOutcome.Mismatch)
         {
             // RFC 7672 §2.2: a DANE sender refuses this MX, so it is no better than encrypted.
             findings.Add(new Finding(FindingCodes.TlsaMismatch, name, "no usable TLSA record matches the presented certificate chain"));

@@ -1,11 +1,15 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Probing.Verdict;
 
-/// <summary>One MX host's own level and findings, from its probes and its TLSA evidence.</summary>
-internal sealed record HostVerdict(MxHostReport Host, SecurityLevel Level, bool Answered, bool DaneEnforced, bool OffersNoTls, IReadOnlyList<Finding> Findings)
+/// <summary>One MX host's own level and findings, from its probes and its TLSA evidence, and whether the domain's
+/// MTA-STS policy lists it.</summary>
+/// <param name="MtaStsMatch">Null without a policy (RFC 8461 §4.1).</param>
+internal sealed record HostVerdict(MxHostEvidence Host, SecurityLevel Level, bool Answered, bool DaneEnforced, bool OffersNoTls,
+    bool? MtaStsMatch, IReadOnlyList<Finding> Findings)
 {
-    public static HostVerdict Evaluate(MxHostReport host)
+    public static HostVerdict Evaluate(MxHostEvidence host, MtaStsReport sts)
     {
         var findings = new List<Finding>();
         if (host.CnameTarget is not null)
@@ -19,11 +23,11 @@ internal sealed record HostVerdict(MxHostReport Host, SecurityLevel Level, bool 
         }
 
         // RFC 7672 §2.2: a bogus TLSA answer makes a DANE sender treat this MX as unreachable.
-        if (host.Dane.DnssecStatus == "bogus")
+        if (host.Dane.DnssecStatus == DnssecStatus.Bogus)
         {
             findings.Add(new Finding(FindingCodes.DnssecInvalid, host.Host, "the TLSA lookup failed DNSSEC validation"));
         }
-        else if (host.Dane.DnssecStatus == "indeterminate")
+        else if (host.Dane.DnssecStatus == DnssecStatus.Indeterminate)
         {
             // RFC 7672 §2.1.1: a TLSA lookup that fails (not a denial) makes a DANE sender defer mail to this MX.
             findings.Add(new Finding(FindingCodes.DnsFailure, host.Host, "the TLSA lookup failed; DANE senders defer mail to this MX until it answers"));
@@ -48,6 +52,11 @@ internal sealed record HostVerdict(MxHostReport Host, SecurityLevel Level, bool 
             answered.Count > 0,
             DaneEnforced: answered.Count > 0 && answered.All(a => a.DaneEnforced),
             OffersNoTls: answered.Any(a => a.Level == SecurityLevel.Plaintext),
+            ListedBy(sts, host.Host),
             findings);
     }
+
+    /// <summary>RFC 8461 §4.1: whether one of the policy's `mx` patterns matches the host; null when no policy applies.</summary>
+    public static bool? ListedBy(MtaStsReport sts, string host)
+        => sts.Status == MtaStsStatus.Valid ? MxPattern.MatchesAny(sts.MxPatterns, host) : null;
 }

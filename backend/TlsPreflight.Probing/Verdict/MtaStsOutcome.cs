@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Probing.Verdict;
 
@@ -9,18 +10,18 @@ internal sealed record MtaStsOutcome(bool Enforced, IReadOnlyList<Finding> Domai
     {
         var domainFindings = VerdictRules.MtaStsFindings(sts).ToList();
         var hostFindings = new List<Finding>();
-        if (sts.Status != "valid" || sts.Mode is not ("enforce" or "testing"))
+        if (sts.Status != MtaStsStatus.Valid || sts.Mode is not (MtaStsMode.Enforce or MtaStsMode.Testing))
         {
             return new(false, domainFindings, hostFindings, new Dictionary<string, SecurityLevel>());
         }
 
         // RFC 8461 §4.1: a host the policy does not list fails the policy.
-        foreach (var host in hosts.Where(h => h.Host.MtaStsMatch == false))
+        foreach (var host in hosts.Where(h => h.MtaStsMatch == false))
         {
             hostFindings.Add(new Finding(FindingCodes.StsMxMismatch, host.Host.Host, "the MTA-STS policy does not list this MX"));
         }
 
-        if (sts.Mode == "testing")
+        if (sts.Mode == MtaStsMode.Testing)
         {
             // §5: testing only asks for reports; senders deliver anyway, so no upgrade.
             domainFindings.Add(new Finding(FindingCodes.MtaStsTesting));
@@ -29,7 +30,7 @@ internal sealed record MtaStsOutcome(bool Enforced, IReadOnlyList<Finding> Domai
 
         // §4.2 and §5: enforce binds senders once every MX is listed and passes (trusted, named, TLS ≥ 1.2).
         var met = answering.Count > 0
-                  && hosts.All(h => h.Host.MtaStsMatch == true)
+                  && hosts.All(h => h.MtaStsMatch == true)
                   && answering.All(h => h.Level >= SecurityLevel.Verified);
         if (!met)
         {

@@ -1,12 +1,13 @@
 using TlsPreflight.Probing.Model;
 using TlsPreflight.Probing.Dns;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Probing.Verdict;
 
 /// <summary>PRODUCT.md's levels and findings, as pure functions of the evidence.</summary>
 public static class VerdictRules
 {
-    /// <summary>Compute each host's level, the domain level (weakest over usable hosts) and the findings.</summary>
+    /// <summary>Compute each host's level and MTA-STS match, the domain level (weakest over usable hosts) and the findings.</summary>
     public static Verdict Decide(VerdictInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -17,22 +18,22 @@ public static class VerdictRules
             case MxLookupStatus.DnsError:
                 domainFindings.Add(new Finding(FindingCodes.DnsFailure, Detail: input.DnsError));
                 domainFindings.AddRange(MtaStsFindings(input.MtaSts));
-                return Finish(SecurityLevel.Unknown, domainFindings, input.Hosts, input);
+                return Finish(SecurityLevel.Unknown, domainFindings, input);
             case MxLookupStatus.DnssecInvalid:
                 // RFC 7672 §2.1.1: a DANE sender cannot tell this from an attack and defers the mail.
                 domainFindings.Add(new Finding(FindingCodes.DnssecInvalid, Detail: input.DnsError));
                 domainFindings.AddRange(MtaStsFindings(input.MtaSts));
-                return Finish(SecurityLevel.Unknown, domainFindings, input.Hosts, input);
+                return Finish(SecurityLevel.Unknown, domainFindings, input);
             case MxLookupStatus.DomainNotFound:
                 domainFindings.Add(new Finding(FindingCodes.DomainNotFound, Detail: input.DnsError));
-                return Finish(SecurityLevel.NoMail, domainFindings, input.Hosts, input);
+                return Finish(SecurityLevel.NoMail, domainFindings, input);
             case MxLookupStatus.NullMx:
                 // RFC 7505 §3: the domain declares it accepts no mail.
                 domainFindings.Add(new Finding(FindingCodes.NullMx));
-                return Finish(SecurityLevel.NoMail, domainFindings, input.Hosts, input);
+                return Finish(SecurityLevel.NoMail, domainFindings, input);
             case MxLookupStatus.NoMailServer:
                 domainFindings.Add(new Finding(FindingCodes.NoMailServer));
-                return Finish(SecurityLevel.NoMail, domainFindings, input.Hosts, input);
+                return Finish(SecurityLevel.NoMail, domainFindings, input);
             case MxLookupStatus.NullMxMixed:
                 // RFC 7505 §3: invalid; senders still use the real MX records.
                 domainFindings.Add(new Finding(FindingCodes.NullMxMixed));
@@ -43,7 +44,7 @@ public static class VerdictRules
                 break;
         }
 
-        var hosts = input.Hosts.Select(HostVerdict.Evaluate).ToList();
+        var hosts = input.Hosts.Select(h => HostVerdict.Evaluate(h, input.MtaSts)).ToList();
         var answering = hosts.Where(h => h.Answered).ToList();
 
         // A sender skips MX hosts it cannot reach, so only hosts that answered decide; none answered → unknown.
@@ -78,22 +79,26 @@ public static class VerdictRules
             }
         }
 
-        var reports = hosts.Select(h => h.Host with { Level = sts.HostLevels.GetValueOrDefault(h.Host.Host, h.Level) }).ToList();
+        var reports = hosts.Select(h => h.Host.Report(sts.HostLevels.GetValueOrDefault(h.Host.Host, h.Level), h.MtaStsMatch)).ToList();
         return Finish(level, [.. domainFindings, .. hostFindings], reports, input, hosts);
     }
 
     /// <summary>MTA-STS in enforce or testing mode, or secure TLSA for the host: either tells senders to expect TLS.</summary>
-    private static bool PublishesTlsPolicy(MtaStsReport sts, MxHostReport host)
-        => (sts.Status == "valid" && sts.Mode is "enforce" or "testing")
-           || (host.Dane.DnssecStatus == "secure" && host.Dane.Records.Count > 0);
+    private static bool PublishesTlsPolicy(MtaStsReport sts, MxHostEvidence host)
+        => (sts.Status == MtaStsStatus.Valid && sts.Mode is MtaStsMode.Enforce or MtaStsMode.Testing)
+           || (host.Dane.DnssecStatus == DnssecStatus.Secure && host.Dane.Records.Count > 0);
 
     internal static IEnumerable<Finding> MtaStsFindings(MtaStsReport sts) => sts.Status switch
     {
-        "record-invalid" or "policy-invalid" => [new Finding(FindingCodes.StsPolicyInvalid, Detail: sts.Error)],
-        "fetch-error" => [new Finding(FindingCodes.StsPolicyFetchError, Detail: sts.Error)],
-        "webpki-invalid" => [new Finding(FindingCodes.StsWebPkiInvalid, Detail: sts.Error)],
+        MtaStsStatus.RecordInvalid or MtaStsStatus.PolicyInvalid => [new Finding(FindingCodes.StsPolicyInvalid, Detail: sts.Error)],
+        MtaStsStatus.FetchError => [new Finding(FindingCodes.StsPolicyFetchError, Detail: sts.Error)],
+        MtaStsStatus.WebpkiInvalid => [new Finding(FindingCodes.StsWebPkiInvalid, Detail: sts.Error)],
         _ => [],
     };
+
+    /// <summary>The verdict without judging the hosts (the MX lookup already decided): each keeps an unknown level.</summary>
+    private static Verdict Finish(SecurityLevel level, List<Finding> findings, VerdictInput input)
+        => Finish(level, findings, [.. input.Hosts.Select(h => h.Report(SecurityLevel.Unknown, HostVerdict.ListedBy(input.MtaSts, h.Host)))], input);
 
     private static Verdict Finish(SecurityLevel level, List<Finding> findings, IReadOnlyList<MxHostReport> hosts, VerdictInput input, IReadOnlyList<HostVerdict>? evaluated = null)
     {

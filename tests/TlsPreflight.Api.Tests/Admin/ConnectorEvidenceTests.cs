@@ -6,7 +6,7 @@ namespace TlsPreflight.Api.Tests.Admin;
 /// <summary>The export reads the certificate SANs and the DANE evidence from the engine's report.</summary>
 public sealed class ConnectorEvidenceTests
 {
-    private static readonly TlsaReport Matched = new("secure", [new TlsaRecordData(3, 1, 1, "ab")], "match", "3 1 1 ab");
+    private static readonly TlsaReport Matched = new(DnssecStatus.Secure, [new TlsaRecordData(3, 1, 1, "ab")], TlsaOutcome.Match, "3 1 1 ab");
 
     private static MxHostReport Mx(string host, TlsaReport dane, params string[][] certificates)
         => new(host, 10, false, null, [.. certificates.Select((names, i) => new SmtpProbeResult($"192.0.2.{i + 1}", 25, ProbeOutcome.Completed, null, null, 221, null, true,
@@ -29,11 +29,11 @@ public sealed class ConnectorEvidenceTests
     public static TheoryData<string, DaneReport, TlsaReport, bool> DaneDomains => new()
     {
         // case, the domain's DANE summary, the second MX's TLSA, DNSSEC-secure TLSA matched on every MX
-        { "DANE valid on every MX", new DaneReport("valid", true, null), Matched, true },
-        { "an MX without TLSA", new DaneReport("valid", true, null), TlsaReport.None, false },
-        { "TLSA not DNSSEC-signed", new DaneReport("insecure", true, null), Matched with { DnssecStatus = "insecure" }, false },
-        { "MX lookup not DNSSEC-signed", new DaneReport("valid", false, null), Matched, false },
-        { "partial", new DaneReport("partial", true, null), Matched with { Outcome = "mismatch" }, false },
+        { "DANE valid on every MX", new DaneReport(DaneStatus.Valid, true, null), Matched, true },
+        { "an MX without TLSA", new DaneReport(DaneStatus.Valid, true, null), TlsaReport.None, false },
+        { "TLSA not DNSSEC-signed", new DaneReport(DaneStatus.Insecure, true, null), Matched with { DnssecStatus = DnssecStatus.Insecure }, false },
+        { "MX lookup not DNSSEC-signed", new DaneReport(DaneStatus.Valid, false, null), Matched, false },
+        { "partial", new DaneReport(DaneStatus.Partial, true, null), Matched with { Outcome = TlsaOutcome.Mismatch }, false },
     };
 
     [Theory]

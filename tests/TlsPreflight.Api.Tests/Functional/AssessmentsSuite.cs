@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TlsPreflight.Api.Tests.Infrastructure;
@@ -111,6 +112,44 @@ public abstract class AssessmentsSuite(ApiFactory factory) : FunctionalTest(fact
         Assert.Equal("verified", (string?)domain["requiredLevel"]);
         Assert.StartsWith("Forced TLS:", (string)body["message"]!, StringComparison.Ordinal);
         Assert.Contains("not sent", (string)body["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_again_about_the_same_recipients_answers_the_same_json_until_the_policy_or_the_language_changes()
+    {
+        var tenant = NewTenant();
+        var admin = await Factory.SignInAsync(tenant, "admin", admin: true);
+        var user = await Factory.SignInAsync(tenant);
+        var partner = Domain("plaintext");
+        await AssessAsync(user, "preview", "carol@" + partner); // probed; from here on the domain comes from the cache
+
+        async Task<(string Type, string Json)> AskAsync(string? language = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/assessments")
+            {
+                Content = JsonContent.Create(new { intent = "preview", recipients = new[] { "carol@" + partner } }),
+            };
+            if (language != null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(language);
+            }
+
+            using var response = await user.SendAsync(request, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (response.Content.Headers.ContentType!.ToString(), await response.Content.ReadAsStringAsync(Cancel));
+        }
+
+        var first = await AskAsync();
+        var again = await AskAsync();
+        var german = await AskAsync("de-DE");
+        await SavePolicyAsync(admin, Policy(forcedTls: $$"""{"pattern":"{{partner}}","requiredLevel":"verified","action":"block"}"""));
+        var afterSave = await AskAsync();
+
+        Assert.Equal("application/json; charset=utf-8", first.Type);
+        Assert.Equal(first, again);
+        Assert.Equal("warn", (string?)JsonNode.Parse(first.Json)!["decision"]);
+        Assert.Equal("de", (string?)JsonNode.Parse(german.Json)!["language"]);
+        Assert.Equal("block", (string?)JsonNode.Parse(afterSave.Json)!["decision"]);
     }
 
     [Fact]

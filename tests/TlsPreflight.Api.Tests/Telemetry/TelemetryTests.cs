@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using TlsPreflight.Api.Tests.Infrastructure;
 using TlsPreflight.TestLab.Scenarios;
 
@@ -76,7 +77,19 @@ public sealed class TelemetryTests
         }
         finally
         {
-            await factory.DisposeAsync(); // shutting down flushes the batch span processor and the metric reader
+            // Flushed while the host still runs, with time for a loaded machine (shutdown alone gives the exporter
+            // only its own export timeout), then shut down.
+            if (factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>() is { } tracing)
+            {
+                OpenTelemetry.Trace.TracerProviderExtensions.ForceFlush(tracing, 30_000);
+            }
+
+            if (factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>() is { } meters)
+            {
+                OpenTelemetry.Metrics.MeterProviderExtensions.ForceFlush(meters, 30_000);
+            }
+
+            await factory.DisposeAsync();
         }
 
         Assert.True(collector.Bodies("/v1/traces").Count > 0, $"received: {string.Join(", ", collector.Paths)}");

@@ -1,6 +1,7 @@
 using TlsPreflight.Api.Assessments;
 using TlsPreflight.Api.Tests.Infrastructure;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Api.Tests.Unit;
 
@@ -23,7 +24,7 @@ public sealed class AssessmentLifetimeTests
     {
         var assessment = ScriptedAssessor.Assessment("a.test", SecurityLevel.Enforced) with
         {
-            MtaSts = new MtaStsReport("valid", "id1", "enforce", 600, ["mx.a.test"], null, false),
+            MtaSts = new MtaStsReport(MtaStsStatus.Valid, "id1", MtaStsMode.Enforce, 600, ["mx.a.test"], null, false),
         };
         Assert.Equal(TimeSpan.FromMinutes(10), AssessmentLifetime.For(assessment, Options));
     }
@@ -33,7 +34,7 @@ public sealed class AssessmentLifetimeTests
     {
         var assessment = ScriptedAssessor.Assessment("a.test", SecurityLevel.Enforced) with
         {
-            MtaSts = new MtaStsReport("valid", "id1", "enforce", 31_557_600, ["mx.a.test"], null, false),
+            MtaSts = new MtaStsReport(MtaStsStatus.Valid, "id1", MtaStsMode.Enforce, 31_557_600, ["mx.a.test"], null, false),
         };
         Assert.Equal(Options.StrongLifetime, AssessmentLifetime.For(assessment, Options));
     }

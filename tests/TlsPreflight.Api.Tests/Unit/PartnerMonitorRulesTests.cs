@@ -4,6 +4,7 @@ using TlsPreflight.Api.Policy;
 using TlsPreflight.Api.Decisions;
 using TlsPreflight.Api.Tests.Infrastructure;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Api.Tests.Unit;
 
@@ -81,7 +82,7 @@ public sealed class PartnerMonitorRulesTests
     {
         var a = ScriptedAssessor.Assessment("f.example", SecurityLevel.Verified);
         var later = a with { CheckedAt = a.CheckedAt.AddHours(6), ElapsedMs = 999 };
-        var testing = a with { MtaSts = new MtaStsReport("valid", "2", "testing", 86400, ["mx.f.example"], null, false) };
+        var testing = a with { MtaSts = new MtaStsReport(MtaStsStatus.Valid, "2", MtaStsMode.Testing, 86400, ["mx.f.example"], null, false) };
 
         Assert.Equal(PostureEvidence.From(a).Fingerprint(), PostureEvidence.From(later).Fingerprint());
         Assert.NotEqual(PostureEvidence.From(a).Fingerprint(), PostureEvidence.From(testing).Fingerprint());

@@ -1,5 +1,6 @@
 using TlsPreflight.Cli.Output;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 
 namespace TlsPreflight.Cli.Tests.Output;
 
@@ -19,16 +20,16 @@ public sealed class TableWriterTests
         MxHostReport[] hosts =
         [
             new("mx1.example.com", 10, false, null, [TlsProbe("192.0.2.1", true), TlsProbe("2001:db8::1", false)], SecurityLevel.Encrypted,
-                new TlsaReport("secure", [new TlsaRecordData(3, 1, 1, "aa")], "mismatch", null), true),
+                new TlsaReport(DnssecStatus.Secure, [new TlsaRecordData(3, 1, 1, "aa")], TlsaOutcome.Mismatch, null), true),
             new("mx2.example.com", 20, false, null,
-                [new SmtpProbeResult("192.0.2.2", 25, ProbeOutcome.Timeout, "banner", "no banner within 10 s", null, null, false, null, Timings)],
+                [new SmtpProbeResult("192.0.2.2", 25, ProbeOutcome.Timeout, ProbeStep.Banner, "no banner within 10 s", null, null, false, null, Timings)],
                 SecurityLevel.Unknown, TlsaReport.None, false),
         ];
         return new DomainAssessment("example.com", SecurityLevel.Encrypted,
             [new Finding(FindingCodes.MtaStsTesting), new Finding(FindingCodes.CertificateNotTrusted, "mx1.example.com", "self-signed")],
             hosts,
-            new MtaStsReport("valid", "20240101", "testing", 86400, ["mx1.example.com"], null, false),
-            new DaneReport("mismatch", false, "no TLSA match on mx1.example.com"),
+            new MtaStsReport(MtaStsStatus.Valid, "20240101", MtaStsMode.Testing, 86400, ["mx1.example.com"], null, false),
+            new DaneReport(DaneStatus.Mismatch, false, "no TLSA match on mx1.example.com"),
             new TlsRptReport(TlsRptStatus.Valid, ["mailto:tls@example.com"], null),
             new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero), 812);
     }

@@ -47,11 +47,11 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(3, selector, matching, Data(_leaf, selector, matching));
 
-        var report = TlsaMatcher.Evaluate("secure", [record], Chain, MxHost);
+        var report = TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], Chain, MxHost);
 
-        Assert.Equal("match", report.Outcome);
+        Assert.Equal(TlsaOutcome.Match, report.Outcome);
         Assert.Equal(record.ToString(), report.MatchedRecord);
-        Assert.Equal("secure", report.DnssecStatus);
+        Assert.Equal(DnssecStatus.Secure, report.DnssecStatus);
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(2, selector, matching, Data(_certs.Ca, selector, matching));
 
-        Assert.Equal("match", TlsaMatcher.Evaluate("secure", [record], Chain, MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Match, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], Chain, MxHost).Outcome);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class TlsaMatcherTests : IDisposable
             var record = new TlsaRecordData(2, 1, 1, Data(intermediate, 1, 1));
 
             // The server sends leaf and intermediate, not the root: the intermediate is the anchor (RFC 7671 §5.2.2).
-            Assert.Equal("match", TlsaMatcher.Evaluate("secure", [record], [leaf.RawData, intermediate.RawData], MxHost).Outcome);
-            Assert.Equal("match", TlsaMatcher.Evaluate("secure", [record], [leaf.RawData, intermediate.RawData, _certs.Ca.RawData], MxHost).Outcome);
+            Assert.Equal(TlsaOutcome.Match, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [leaf.RawData, intermediate.RawData], MxHost).Outcome);
+            Assert.Equal(TlsaOutcome.Match, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [leaf.RawData, intermediate.RawData, _certs.Ca.RawData], MxHost).Outcome);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class TlsaMatcherTests : IDisposable
             var record = new TlsaRecordData(2, 0, 1, Data(impostor, 0, 1));
 
             // The leaf's signature does not verify under the impostor's key.
-            Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], [leaf.RawData, impostor.RawData], MxHost).Outcome);
+            Assert.Equal(TlsaOutcome.Mismatch, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [leaf.RawData, impostor.RawData], MxHost).Outcome);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class TlsaMatcherTests : IDisposable
         using var expired = _certs.IssueLeaf(MxHost, DateTimeOffset.UtcNow.AddDays(-1));
         var record = new TlsaRecordData(2, 0, 1, Data(_certs.Ca, 0, 1));
 
-        Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], [expired.RawData, _certs.Ca.RawData], MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [expired.RawData, _certs.Ca.RawData], MxHost).Outcome);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(2, 0, 1, Data(_certs.Ca, 0, 1));
 
-        Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], Chain, "other.example.com").Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], Chain, "other.example.com").Outcome);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(2, 0, 1, Data(_certs.Ca, 0, 1));
 
-        Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], [_leaf.RawData], MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [_leaf.RawData], MxHost).Outcome);
     }
 
     [Fact]
@@ -132,9 +132,9 @@ public sealed class TlsaMatcherTests : IDisposable
         var record = new TlsaRecordData(2, 0, 1, Data(other.Ca, 0, 1));
 
         // The server appends an unrelated CA that the TLSA record names: it must not count as the anchor.
-        var report = TlsaMatcher.Evaluate("secure", [record], [_leaf.RawData, other.Ca.RawData], MxHost);
+        var report = TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [_leaf.RawData, other.Ca.RawData], MxHost);
 
-        Assert.Equal("mismatch", report.Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, report.Outcome);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class TlsaMatcherTests : IDisposable
         using var expired = TestCertificates.SelfSigned("some-other-name.test", DateTimeOffset.UtcNow.AddDays(-5));
         var record = new TlsaRecordData(3, 1, 1, Data(expired, 1, 1));
 
-        Assert.Equal("match", TlsaMatcher.Evaluate("secure", [record], [expired.RawData], MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Match, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [expired.RawData], MxHost).Outcome);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(3, 0, 1, Data(_certs.Ca, 0, 1));
 
-        Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], Chain, MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], Chain, MxHost).Outcome);
     }
 
     [Fact]
@@ -159,9 +159,9 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(3, 1, 1, new string('0', 64));
 
-        var report = TlsaMatcher.Evaluate("secure", [record], Chain, MxHost);
+        var report = TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], Chain, MxHost);
 
-        Assert.Equal("mismatch", report.Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, report.Outcome);
         Assert.Null(report.MatchedRecord);
     }
 
@@ -170,9 +170,9 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         TlsaRecordData[] records = [new(3, 1, 1, new string('a', 64)), new(3, 1, 1, Data(_leaf, 1, 1))];
 
-        var report = TlsaMatcher.Evaluate("secure", records, Chain, MxHost);
+        var report = TlsaMatcher.Evaluate(DnssecStatus.Secure, records, Chain, MxHost);
 
-        Assert.Equal("match", report.Outcome);
+        Assert.Equal(TlsaOutcome.Match, report.Outcome);
         Assert.Equal(records[1].ToString(), report.MatchedRecord);
     }
 
@@ -187,7 +187,7 @@ public sealed class TlsaMatcherTests : IDisposable
         // Even when the data would match, RFC 7672 §3.1.3 makes these unusable.
         var record = new TlsaRecordData(usage, selector, matching, Data(_leaf, 1, 1));
 
-        Assert.Equal("unusable", TlsaMatcher.Evaluate("secure", [record], Chain, MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Unusable, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], Chain, MxHost).Outcome);
     }
 
     [Theory]
@@ -196,28 +196,28 @@ public sealed class TlsaMatcherTests : IDisposable
     [InlineData("")]
     [InlineData("00112233")] // wrong length for SHA-256
     public void Records_with_malformed_data_are_unusable(string data)
-        => Assert.Equal("unusable", TlsaMatcher.Evaluate("secure", [new TlsaRecordData(3, 1, 1, data)], Chain, MxHost).Outcome);
+        => Assert.Equal(TlsaOutcome.Unusable, TlsaMatcher.Evaluate(DnssecStatus.Secure, [new TlsaRecordData(3, 1, 1, data)], Chain, MxHost).Outcome);
 
     [Fact]
     public void No_records_gives_outcome_none()
-        => Assert.Equal("none", TlsaMatcher.Evaluate("secure", [], Chain, MxHost).Outcome);
+        => Assert.Equal(TlsaOutcome.None, TlsaMatcher.Evaluate(DnssecStatus.Secure, [], Chain, MxHost).Outcome);
 
     [Fact]
     public void Without_a_tls_chain_the_records_are_not_checked()
     {
         var record = new TlsaRecordData(3, 1, 1, Data(_leaf, 1, 1));
 
-        Assert.Equal("not-checked", TlsaMatcher.Evaluate("secure", [record], null, MxHost).Outcome);
-        Assert.Equal("not-checked", TlsaMatcher.Evaluate("secure", [record], [], MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.NotChecked, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], null, MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.NotChecked, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [], MxHost).Outcome);
     }
 
     [Fact]
     public void Insecure_records_are_still_evaluated_and_the_status_is_reported()
     {
-        var report = TlsaMatcher.Evaluate("insecure", [new TlsaRecordData(3, 1, 1, Data(_leaf, 1, 1))], Chain, MxHost);
+        var report = TlsaMatcher.Evaluate(DnssecStatus.Insecure, [new TlsaRecordData(3, 1, 1, Data(_leaf, 1, 1))], Chain, MxHost);
 
-        Assert.Equal("insecure", report.DnssecStatus);
-        Assert.Equal("match", report.Outcome);
+        Assert.Equal(DnssecStatus.Insecure, report.DnssecStatus);
+        Assert.Equal(TlsaOutcome.Match, report.Outcome);
     }
 
     [Fact]
@@ -225,6 +225,6 @@ public sealed class TlsaMatcherTests : IDisposable
     {
         var record = new TlsaRecordData(3, 1, 1, Data(_leaf, 1, 1));
 
-        Assert.Equal("mismatch", TlsaMatcher.Evaluate("secure", [record], [[1, 2, 3], [0x30, 0x82]], MxHost).Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [[1, 2, 3], [0x30, 0x82]], MxHost).Outcome);
     }
 }

@@ -40,7 +40,7 @@ public sealed class CertificateDownloadTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.WebpkiInvalid, result.MtaSts.Status);
         Assert.Contains("untrusted chain", result.MtaSts.Error);
         Assert.Equal(SecurityLevel.Verified, result.Level);
         Assert.True(lab.Https.ConnectionCount > connectionsBefore, "the policy host was not contacted at all");

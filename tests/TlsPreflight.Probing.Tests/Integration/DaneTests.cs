@@ -32,10 +32,10 @@ public sealed class DaneTests(LabFixture lab)
 
         Assert.Equal(SecurityLevel.Enforced, result.Level);
         result.HasFinding(FindingCodes.DaneValid);
-        Assert.Equal("valid", result.Dane.Status);
+        Assert.Equal(DaneStatus.Valid, result.Dane.Status);
         var tlsa = Assert.Single(result.MxHosts).Dane;
-        Assert.Equal("secure", tlsa.DnssecStatus);
-        Assert.Equal("match", tlsa.Outcome);
+        Assert.Equal(DnssecStatus.Secure, tlsa.DnssecStatus);
+        Assert.Equal(TlsaOutcome.Match, tlsa.Outcome);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class DaneTests(LabFixture lab)
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
         Assert.Equal(SecurityLevel.Enforced, result.Level);
-        Assert.Equal("match", Assert.Single(result.MxHosts).Dane.Outcome);
+        Assert.Equal(TlsaOutcome.Match, Assert.Single(result.MxHosts).Dane.Outcome);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class DaneTests(LabFixture lab)
 
         Assert.NotEqual(SecurityLevel.Enforced, result.Level);
         result.HasFinding(FindingCodes.TlsaMismatch);
-        Assert.Equal("mismatch", Assert.Single(result.MxHosts).Dane.Outcome);
+        Assert.Equal(TlsaOutcome.Mismatch, Assert.Single(result.MxHosts).Dane.Outcome);
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class DaneTests(LabFixture lab)
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
         Assert.Equal(SecurityLevel.Encrypted, result.Level); // self-signed, and DANE does not count without DNSSEC
-        Assert.Equal("insecure", Assert.Single(result.MxHosts).Dane.DnssecStatus);
-        Assert.Equal("insecure", result.Dane.Status);
+        Assert.Equal(DnssecStatus.Insecure, Assert.Single(result.MxHosts).Dane.DnssecStatus);
+        Assert.Equal(DaneStatus.Insecure, result.Dane.Status);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DaneTests(LabFixture lab)
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
         Assert.NotEqual(SecurityLevel.Enforced, result.Level);
-        Assert.Equal("insecure", Assert.Single(result.MxHosts).Dane.DnssecStatus);
+        Assert.Equal(DnssecStatus.Insecure, Assert.Single(result.MxHosts).Dane.DnssecStatus);
     }
 
     [Fact]
@@ -104,9 +104,9 @@ public sealed class DaneTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("bogus", Assert.Single(result.MxHosts).Dane.DnssecStatus);
+        Assert.Equal(DnssecStatus.Bogus, Assert.Single(result.MxHosts).Dane.DnssecStatus);
         result.HasFinding(FindingCodes.DnssecInvalid);
-        Assert.Equal("bogus", result.Dane.Status);
+        Assert.Equal(DaneStatus.Bogus, result.Dane.Status);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class DaneTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("indeterminate", Assert.Single(result.MxHosts).Dane.DnssecStatus);
+        Assert.Equal(DnssecStatus.Indeterminate, Assert.Single(result.MxHosts).Dane.DnssecStatus);
         result.LacksFinding(FindingCodes.DnssecInvalid);
         Assert.Contains("TLSA", Assert.Single(result.Findings, f => f.Code == FindingCodes.DnsFailure).Detail);
     }

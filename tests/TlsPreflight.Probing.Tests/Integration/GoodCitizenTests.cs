@@ -42,7 +42,7 @@ public sealed class GoodCitizenTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         Assert.Contains("resolves only to an address in a private or reserved range", result.MtaSts.Error);
         Assert.Equal(0, https.ConnectionCount);
     }

@@ -22,14 +22,14 @@ public sealed class HostileServerTests(LabFixture lab)
     }
 
     [Theory(Timeout = HangGuardMs)]
-    [InlineData(SmtpBehaviour.NoBanner, ProbeOutcome.Timeout, "banner", FindingCodes.Timeout)]
-    [InlineData(SmtpBehaviour.DripBanner, ProbeOutcome.Timeout, "banner", FindingCodes.Timeout)]
-    [InlineData(SmtpBehaviour.Reject421AtConnect, ProbeOutcome.RateLimited, "banner", FindingCodes.RateLimited)]
-    [InlineData(SmtpBehaviour.Garbage, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
-    [InlineData(SmtpBehaviour.HugeLine, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
-    [InlineData(SmtpBehaviour.EndlessMultilineReply, ProbeOutcome.ProtocolError, "banner", FindingCodes.ProtocolError)]
+    [InlineData(SmtpBehaviour.NoBanner, ProbeOutcome.Timeout, ProbeStep.Banner, FindingCodes.Timeout)]
+    [InlineData(SmtpBehaviour.DripBanner, ProbeOutcome.Timeout, ProbeStep.Banner, FindingCodes.Timeout)]
+    [InlineData(SmtpBehaviour.Reject421AtConnect, ProbeOutcome.RateLimited, ProbeStep.Banner, FindingCodes.RateLimited)]
+    [InlineData(SmtpBehaviour.Garbage, ProbeOutcome.ProtocolError, ProbeStep.Banner, FindingCodes.ProtocolError)]
+    [InlineData(SmtpBehaviour.HugeLine, ProbeOutcome.ProtocolError, ProbeStep.Banner, FindingCodes.ProtocolError)]
+    [InlineData(SmtpBehaviour.EndlessMultilineReply, ProbeOutcome.ProtocolError, ProbeStep.Banner, FindingCodes.ProtocolError)]
     public async Task A_hostile_server_that_never_gets_to_tls_is_classified_and_the_level_is_unknown(
-        SmtpBehaviour behaviour, ProbeOutcome outcome, string step, string finding)
+        SmtpBehaviour behaviour, ProbeOutcome outcome, ProbeStep step, string finding)
     {
         var (result, probe, server) = await AssessHostileAsync(behaviour, TestContext.Current.CancellationToken);
 
@@ -56,7 +56,7 @@ public sealed class HostileServerTests(LabFixture lab)
         var (result, probe, _) = await AssessHostileAsync(SmtpBehaviour.CloseMidHandshake, TestContext.Current.CancellationToken);
 
         Assert.Equal(ProbeOutcome.HandshakeFailed, probe.Outcome);
-        Assert.Equal("handshake", probe.Step);
+        Assert.Equal(ProbeStep.Handshake, probe.Step);
         Assert.True(probe.StartTlsOffered);
         Assert.Equal(SecurityLevel.Plaintext, result.Level); // RFC 7672 §2.2: opportunistic senders retry in clear
         result.HasFinding(FindingCodes.TlsHandshakeFailed);
@@ -74,7 +74,7 @@ public sealed class HostileServerTests(LabFixture lab)
         var (result, probe, server) = await AssessHostileAsync(behaviour, TestContext.Current.CancellationToken);
 
         Assert.Equal(ProbeOutcome.HandshakeFailed, probe.Outcome);
-        Assert.Equal("handshake", probe.Step);
+        Assert.Equal(ProbeStep.Handshake, probe.Step);
         Assert.Equal(kind, probe.HandshakeFailure);
         Assert.Equal(SecurityLevel.Plaintext, result.Level); // opportunistic senders retry without TLS
         Assert.Contains(detail, Assert.Single(result.Findings, f => f.Code == finding).Detail);
@@ -131,7 +131,7 @@ public sealed class HostileServerTests(LabFixture lab)
 
         var probe = result.OnlyProbe();
         Assert.Equal(ProbeOutcome.Timeout, probe.Outcome);
-        Assert.Equal("domain", probe.Step);
+        Assert.Equal(ProbeStep.Domain, probe.Step);
         Assert.Equal(SecurityLevel.Unknown, result.Level);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.TestLab.Certificates;
 using TlsPreflight.TestLab.Https;
 
@@ -29,8 +30,8 @@ public sealed class MtaStsTests(LabFixture lab)
 
         Assert.Equal(SecurityLevel.Enforced, result.Level);
         result.HasFinding(FindingCodes.MtaStsEnforce);
-        Assert.Equal("valid", result.MtaSts.Status);
-        Assert.Equal("enforce", result.MtaSts.Mode);
+        Assert.Equal(MtaStsStatus.Valid, result.MtaSts.Status);
+        Assert.Equal(MtaStsMode.Enforce, result.MtaSts.Mode);
         Assert.Equal("20261128a", result.MtaSts.RecordId);
         Assert.Equal([mxHost], result.MtaSts.MxPatterns);
         Assert.True(Assert.Single(result.MxHosts).MtaStsMatch);
@@ -70,7 +71,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         Assert.Equal(SecurityLevel.Verified, result.Level);
         result.HasFinding(FindingCodes.MtaStsTesting);
-        Assert.Equal("testing", result.MtaSts.Mode);
+        Assert.Equal(MtaStsMode.Testing, result.MtaSts.Mode);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         Assert.Contains("redirect", result.MtaSts.Error);
         result.HasFinding(FindingCodes.StsPolicyFetchError);
         Assert.Equal(SecurityLevel.Verified, result.Level);
@@ -100,7 +101,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), result.MtaSts.Error);
         Assert.NotEqual(SecurityLevel.Enforced, result.Level);
     }
@@ -117,7 +118,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         Assert.Contains("65536", result.MtaSts.Error);
     }
 
@@ -129,7 +130,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("policy-invalid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.PolicyInvalid, result.MtaSts.Status);
         Assert.Contains("text/html", result.MtaSts.Error);
         result.HasFinding(FindingCodes.StsPolicyInvalid);
     }
@@ -143,7 +144,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.WebpkiInvalid, result.MtaSts.Status);
         var detail = Assert.Single(result.Findings, f => f.Code == FindingCodes.StsWebPkiInvalid).Detail;
         Assert.Contains("untrusted chain", detail);
         Assert.DoesNotContain("name mismatch", detail);
@@ -161,7 +162,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.WebpkiInvalid, result.MtaSts.Status);
         var detail = Assert.Single(result.Findings, f => f.Code == FindingCodes.StsWebPkiInvalid).Detail;
         Assert.Contains($"name mismatch: the certificate is for mta-sts.other.example, not {policyHost}", detail);
         Assert.DoesNotContain("untrusted", detail);
@@ -176,7 +177,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("webpki-invalid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.WebpkiInvalid, result.MtaSts.Status);
         var detail = Assert.Single(result.Findings, f => f.Code == FindingCodes.StsWebPkiInvalid).Detail;
         Assert.Contains("expired: valid until", detail);
         Assert.DoesNotContain("untrusted", detail);
@@ -191,7 +192,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         Assert.Equal(SecurityLevel.Verified, result.Level);
     }
 
@@ -229,7 +230,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("valid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.Valid, result.MtaSts.Status);
         Assert.True(result.MtaSts.FromCache);
         Assert.Equal("one", result.MtaSts.RecordId);
         Assert.Contains("500", result.MtaSts.Error);
@@ -247,7 +248,7 @@ public sealed class MtaStsTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("record-invalid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.RecordInvalid, result.MtaSts.Status);
         Assert.Equal(requests, lab.Https.RequestCount);
     }
 
@@ -263,7 +264,7 @@ public sealed class MtaStsTests(LabFixture lab)
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
         // RFC 8461 §3.1: a record that does not begin with `v=STSv1;` is not an MTA-STS record and is ignored.
-        Assert.Equal("none", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.None, result.MtaSts.Status);
         Assert.Null(result.MtaSts.Error);
     }
 
@@ -297,7 +298,7 @@ public sealed class MtaStsTests(LabFixture lab)
         Assert.Contains("not fetched again before", first.MtaSts.Error);
         foreach (var later in new[] { second, third })
         {
-            Assert.Equal("fetch-error", later.MtaSts.Status);
+            Assert.Equal(MtaStsStatus.FetchError, later.MtaSts.Status);
             var detail = Assert.Single(later.Findings, f => f.Code == FindingCodes.StsPolicyFetchError).Detail;
             Assert.Contains("500", detail);
             Assert.Contains("from the failed fetch at", detail);
@@ -318,7 +319,7 @@ public sealed class MtaStsTests(LabFixture lab)
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, lab.Https.RequestCount - requests);
-        Assert.Equal("valid", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.Valid, result.MtaSts.Status);
     }
 
     [Fact]

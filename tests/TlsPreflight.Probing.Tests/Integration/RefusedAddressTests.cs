@@ -32,7 +32,7 @@ public sealed class RefusedAddressTests(LabFixture lab)
         Assert.Equal(SecurityLevel.Unknown, result.Level);
         result.HasFinding(FindingCodes.MxPrivateAddress);
         result.HasFinding(FindingCodes.MxIsCname);
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         foreach (var secret in new[] { "10.1.2.3", "192.168.7.8", "2002:c0a8", "192.168.1.1", "127.0.0.1", "10.9.8.7", "172.16.5.4", hidden, "10.20.30.40",
                      "RFC 1918", "loopback", "6to4" })
             Assert.DoesNotContain(secret, json, StringComparison.OrdinalIgnoreCase);
@@ -70,7 +70,7 @@ public sealed class RefusedAddressTests(LabFixture lab)
 
         var result = await engine.AssessAsync(domain, TestContext.Current.CancellationToken);
 
-        Assert.Equal("fetch-error", result.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, result.MtaSts.Status);
         Assert.DoesNotContain(https.Address.ToString(), result.MtaSts.Error, StringComparison.Ordinal);
         Assert.Equal(0, https.ConnectionCount);
     }

@@ -88,7 +88,7 @@ public sealed class SchedulingTests(LabFixture lab)
         Assert.Equal(SecurityLevel.Unknown, overflow.Level);
         overflow.HasFinding(FindingCodes.RateLimited);
         Assert.Equal(ProbeOutcome.RateLimited, overflow.OnlyProbe().Outcome);
-        Assert.Equal("queue", overflow.OnlyProbe().Step);
+        Assert.Equal(ProbeStep.Queue, overflow.OnlyProbe().Step);
         Assert.Equal(0, server.ConnectionCount);
         await Task.WhenAll(holding, waiting);
         var again = await engine.Assessor.AssessAsync(domain, TenantA, Cancel);
@@ -117,9 +117,9 @@ public sealed class SchedulingTests(LabFixture lab)
         await Task.WhenAll(holding, waiting);
         var again = await engine.Assessor.AssessAsync(domain, TenantA, Cancel);
 
-        Assert.Equal("fetch-error", full.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.FetchError, full.MtaSts.Status);
         Assert.Contains("rate limited", full.MtaSts.Error);
-        Assert.Equal("valid", again.MtaSts.Status);
+        Assert.Equal(MtaStsStatus.Valid, again.MtaSts.Status);
         Assert.Equal(SecurityLevel.Enforced, again.Level);
     }
 

@@ -120,7 +120,7 @@ public sealed class StartTlsLevelTests(LabFixture lab)
         var probe = result.OnlyProbe();
         Assert.True(probe.StartTlsOffered);
         Assert.Equal(454, probe.LastReplyCode);
-        Assert.Equal("starttls", probe.Step);
+        Assert.Equal(ProbeStep.Starttls, probe.Step);
     }
 
     [Fact]

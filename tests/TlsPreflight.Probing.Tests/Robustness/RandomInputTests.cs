@@ -159,9 +159,9 @@ public sealed class RandomInputTests
             var data = Convert.ToHexStringLower(RandomBytes(random, random.Next(0, 70)));
             var record = new TlsaRecordData(random.Next(0, 5), random.Next(0, 3), random.Next(0, 4), random.Next(4) == 0 ? RandomText(random) : data);
 
-            var report = TlsaMatcher.Evaluate("secure", [record], [der], "mx.example.com");
+            var report = TlsaMatcher.Evaluate(DnssecStatus.Secure, [record], [der], "mx.example.com");
 
-            Assert.Contains(report.Outcome, new[] { "mismatch", "unusable" });
+            Assert.Contains(report.Outcome, new[] { TlsaOutcome.Mismatch, TlsaOutcome.Unusable });
         }
     }
 

@@ -5,7 +5,7 @@ namespace TlsPreflight.Probing.Tests.Smtp;
 
 public sealed class SmtpEgressMonitorTests
 {
-    private static SmtpProbeResult Probe(ProbeOutcome outcome, string? step)
+    private static SmtpProbeResult Probe(ProbeOutcome outcome, ProbeStep? step)
         => new("192.0.2.1", 25, outcome, step, null, null, null, false, null, new ProbeTimings(0, 0, 0, 0, 0, 0));
 
     [Fact]
@@ -13,26 +13,26 @@ public sealed class SmtpEgressMonitorTests
     {
         var monitor = new SmtpEgressMonitor();
 
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
         Assert.False(monitor.LooksBlocked); // one silent server proves nothing
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
 
         Assert.True(monitor.LooksBlocked);
     }
 
     [Theory]
-    [InlineData(ProbeOutcome.Refused, "connect")]
-    [InlineData(ProbeOutcome.Timeout, "banner")]
+    [InlineData(ProbeOutcome.Refused, ProbeStep.Connect)]
+    [InlineData(ProbeOutcome.Timeout, ProbeStep.Banner)]
     [InlineData(ProbeOutcome.Completed, null)]
-    [InlineData(ProbeOutcome.RateLimited, "banner")]
-    public void Any_answer_from_any_server_shows_port_25_gets_out(ProbeOutcome outcome, string? step)
+    [InlineData(ProbeOutcome.RateLimited, ProbeStep.Banner)]
+    public void Any_answer_from_any_server_shows_port_25_gets_out(ProbeOutcome outcome, ProbeStep? step)
     {
         var monitor = new SmtpEgressMonitor();
         monitor.Record(Probe(outcome, step));
 
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
 
         Assert.False(monitor.LooksBlocked);
     }
@@ -44,8 +44,8 @@ public sealed class SmtpEgressMonitorTests
 
         monitor.Record(Probe(ProbeOutcome.SkippedPrivateAddress, null));
         monitor.Record(Probe(ProbeOutcome.SkippedUnroutable, null));
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
-        monitor.Record(Probe(ProbeOutcome.Timeout, "connect"));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
+        monitor.Record(Probe(ProbeOutcome.Timeout, ProbeStep.Connect));
 
         Assert.True(monitor.LooksBlocked);
     }

@@ -1,4 +1,5 @@
 using TlsPreflight.Probing.Model;
+using TlsPreflight.Probing.MtaSts;
 using TlsPreflight.Probing.Verdict;
 using TlsPreflight.Probing.Dns;
 
@@ -21,18 +22,18 @@ internal static class Evidence
         => new(address, 25, ProbeOutcome.Completed, null, null, 221, "220 mx", false, null, Timings);
 
     public static SmtpProbeResult Failed(ProbeOutcome outcome, string address = "192.0.2.1", string? error = "it failed")
-        => new(address, 25, outcome, "banner", error, null, null, false, null, Timings);
+        => new(address, 25, outcome, ProbeStep.Banner, error, null, null, false, null, Timings);
 
-    public static TlsaReport Tlsa(string dnssec, string outcome)
-        => new(dnssec, [new TlsaRecordData(3, 1, 1, new string('a', 64))], outcome, outcome == "match" ? "3 1 1 aa" : null);
+    public static TlsaReport Tlsa(DnssecStatus dnssec, TlsaOutcome outcome)
+        => new(dnssec, [new TlsaRecordData(3, 1, 1, new string('a', 64))], outcome, outcome == TlsaOutcome.Match ? "3 1 1 aa" : null);
 
-    public static MxHostReport Host(string name, params SmtpProbeResult[] probes)
-        => new(name, 10, false, null, probes, SecurityLevel.Unknown, TlsaReport.None, null);
+    public static MxHostEvidence Host(string name, params SmtpProbeResult[] probes)
+        => new(name, 10, false, null, probes, TlsaReport.None);
 
-    public static MtaStsReport Sts(string mode)
-        => new("valid", "id1", mode, 86400, ["*.example.com"], null, false);
+    public static MtaStsReport Sts(MtaStsMode mode)
+        => new(MtaStsStatus.Valid, "id1", mode, 86400, ["*.example.com"], null, false);
 
-    public static VerdictInput Input(params MxHostReport[] hosts)
+    public static VerdictInput Input(params MxHostEvidence[] hosts)
         => new(MxLookupStatus.Found, null, hosts, MtaStsReport.NoRecord, false);
 
     public static IEnumerable<string> Codes(this Probing.Verdict.Verdict verdict) => verdict.Findings.Select(f => f.Code);

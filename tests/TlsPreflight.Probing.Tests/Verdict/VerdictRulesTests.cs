@@ -37,9 +37,9 @@ public sealed class VerdictRulesTests
     [InlineData(null, FindingCodes.TlsHandshakeFailed)]
     public void A_failed_handshake_is_plaintext_and_named_by_why_it_failed(HandshakeFailureKind? kind, string code)
     {
-        var probe = new SmtpProbeResult("192.0.2.1", 25, ProbeOutcome.HandshakeFailed, "handshake", "why", 220, "220 hi", true, null,
+        var probe = new SmtpProbeResult("192.0.2.1", 25, ProbeOutcome.HandshakeFailed, ProbeStep.Handshake, "why", 220, "220 hi", true, null,
             new ProbeTimings(0, 0, 0, 0, 0, 0), kind);
-        var host = new MxHostReport("mx.example.com", 10, false, null, [probe], SecurityLevel.Unknown, TlsaReport.None, null);
+        var host = new MxHostEvidence("mx.example.com", 10, false, null, [probe], TlsaReport.None);
 
         var verdict = VerdictRules.Decide(Input(host));
 
@@ -256,7 +256,7 @@ public sealed class VerdictRulesTests
     {
         var input = new VerdictInput(MxLookupStatus.Implicit, null,
             [Host("b.example.com", NoStartTls()), Host("a.example.com", Failed(ProbeOutcome.Timeout))],
-            new MtaStsReport("fetch-error", "id", null, null, [], "HTTP 404", false), false);
+            new MtaStsReport(MtaStsStatus.FetchError, "id", null, null, [], "HTTP 404", false), false);
 
         var verdict = VerdictRules.Decide(input);
 

@@ -29,9 +29,9 @@ public sealed record ConnectorEvidence(
                 .DistinctBy(certificate => certificate.Sha256Fingerprint, StringComparer.OrdinalIgnoreCase)
                 .Select(certificate => certificate.DnsNames)]))],
             assessment.Dane.MxLookupSecure,
-            assessment.Dane is { Status: "valid", MxLookupSecure: true }
+            assessment.Dane is { Status: DaneStatus.Valid, MxLookupSecure: true }
                 && assessment.MxHosts.Count > 0
-                && assessment.MxHosts.All(mx => mx.Dane is { DnssecStatus: "secure", Outcome: "match" }),
+                && assessment.MxHosts.All(mx => mx.Dane is { DnssecStatus: DnssecStatus.Secure, Outcome: TlsaOutcome.Match }),
             assessment.CheckedAt,
             checkedAtExport,
             assessment.MxHosts.SelectMany(mx => mx.Probes).All(probe => probe.Tls is null || probe.Tls.Certificate.Trusted));
