@@ -5,6 +5,7 @@
 #      (aims: engine ≤ finger; CLI process ≤ 3× finger, issue 11);
 #  (b) 50 domains over 10 shared MX hosts in one AssessManyAsync against one domain, and against one by one
 #      (aim: batch ≤ 3× one domain).
+#  The in-process timer runs without tiered compilation and after an untimed warm-up round (EngineTiming.csproj).
 # Prints figures; asserts nothing. Starts only the lab, on loopback, and stops it by PID on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TlsPreflight.Cli.Output;
 using TlsPreflight.Probing;
 using TlsPreflight.Probing.Assessment;
+using TlsPreflight.Probing.Certificates;
 using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Names;
 
@@ -40,6 +41,8 @@ internal static class CheckCommand
             }
         }
 
+        // Read the machine's CAs while DNS and SMTP run, not after the handshake (a process makes one probe or few).
+        _ = SystemTrustStore.StartLoading();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddOptions<ProbingOptions>().Configure(options => flags.Apply(parseResult, options));

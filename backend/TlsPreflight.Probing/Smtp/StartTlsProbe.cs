@@ -78,8 +78,9 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
             var tlsOptions = new SslClientAuthenticationOptions
             {
                 TargetHost = mxHost, // SNI (RFC 8461 §7.1, RFC 7672 §8.1)
-                // The chain SslStream builds for the callback fetches nothing either (no AIA, CRL or OCSP traffic).
-                CertificateChainPolicy = OfflineChainPolicy.Create(),
+                // The chain SslStream builds for the callback fetches nothing either (no AIA, CRL or OCSP traffic),
+                // and is the first trust question ChainValidator asks, so it need not build the chain again.
+                CertificateChainPolicy = validator.HandshakePolicy(),
                 // Accept everything here but record it: ChainValidator and TlsaMatcher judge it afterwards.
                 RemoteCertificateValidationCallback = (_, certificate, chain, _) => presented.Record(certificate, chain),
             };
@@ -158,7 +159,7 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
     {
         var leaf = presented.Leaf ?? throw new AuthenticationException("the server presented no certificate");
         var chain = presented.All;
-        var certificate = validator.Validate(leaf, chain, mxHost, time.GetUtcNow());
+        var certificate = validator.Validate(leaf, chain, mxHost, time.GetUtcNow(), presented.HandshakeChainStatus);
         return new TlsSessionReport(
             tls.SslProtocol switch
             {
@@ -185,15 +186,28 @@ public sealed class StartTlsProbe(IOptions<ProbingOptions> options, ChainValidat
         /// <summary>Leaf first, then the other certificates the server sent, in the order received.</summary>
         public IReadOnlyList<X509Certificate2> All => Leaf is null ? [] : [Leaf, .. rest];
 
+        /// <summary>The status of the chain SslStream built (with ChainValidator.HandshakePolicy); the chain itself is
+        /// disposed after the callback.</summary>
+        public X509ChainStatus[]? HandshakeChainStatus { get; private set; }
+
         public bool Record(X509Certificate? certificate, X509Chain? chain)
         {
             if (certificate is null)
                 return true;
             Leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            HandshakeChainStatus = chain?.ChainStatus;
             // SslStream puts the certificates the peer sent (beyond the leaf) into the chain's ExtraStore.
             foreach (var sent in chain?.ChainPolicy.ExtraStore ?? [])
                 if (!sent.RawDataMemory.Span.SequenceEqual(Leaf.RawDataMemory.Span))
                     rest.Add(X509CertificateLoader.LoadCertificate(sent.RawData));
+            // With a callback SslStream leaves the chain's certificates to us; disposed now, not by the finalizer.
+            if (chain is not null)
+            {
+                foreach (var element in chain.ChainElements)
+                    element.Certificate.Dispose();
+                foreach (var sent in chain.ChainPolicy.ExtraStore)
+                    sent.Dispose();
+            }
             return true;
         }
     }

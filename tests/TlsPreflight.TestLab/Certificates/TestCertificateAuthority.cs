@@ -8,6 +8,9 @@ namespace TlsPreflight.TestLab.Certificates;
 /// machine's trust store: the engine trusts the root only through <see cref="WritePemFile"/> (ExtraTrustedCaFile).</summary>
 public sealed class TestCertificateAuthority : IDisposable
 {
+    /// <summary>id-kp-serverAuth (RFC 5280 §4.2.1.12), the extended key usage of the leaf certificates.</summary>
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+
     private readonly ECDsa rootKey;
     private readonly ECDsa issuerKey;
 
@@ -49,9 +52,17 @@ public sealed class TestCertificateAuthority : IDisposable
         => Issue(dnsNames, DateTimeOffset.UtcNow.AddDays(-60), DateTimeOffset.UtcNow.AddDays(-1));
 
     public X509Certificate2 Issue(IReadOnlyList<string> dnsNames, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        => Issue(dnsNames, notBefore, notAfter, ServerAuthentication);
+
+    /// <summary>A certificate valid now for the names whose extended key usage is only <paramref name="usageOid"/>
+    /// (e.g. client authentication, 1.3.6.1.5.5.7.3.2), not server authentication.</summary>
+    public X509Certificate2 IssueForUsage(string usageOid, params string[] dnsNames)
+        => Issue(dnsNames, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(90), usageOid);
+
+    private X509Certificate2 Issue(IReadOnlyList<string> dnsNames, DateTimeOffset notBefore, DateTimeOffset notAfter, string usageOid)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = LeafRequest(dnsNames, key);
+        var request = LeafRequest(dnsNames, key, usageOid);
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Intermediate, true, false));
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7f;
@@ -95,7 +106,7 @@ public sealed class TestCertificateAuthority : IDisposable
         return path;
     }
 
-    private static CertificateRequest LeafRequest(IReadOnlyList<string> dnsNames, ECDsa key)
+    private static CertificateRequest LeafRequest(IReadOnlyList<string> dnsNames, ECDsa key, string usageOid = ServerAuthentication)
     {
         var request = new CertificateRequest($"CN={dnsNames.FirstOrDefault() ?? "lab"}", key, HashAlgorithmName.SHA256);
         var san = new SubjectAlternativeNameBuilder();
@@ -104,7 +115,7 @@ public sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usageOid)], false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         return request;
     }
