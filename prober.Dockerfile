@@ -8,6 +8,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY backend/TlsPreflight.Probing backend/TlsPreflight.Probing
 COPY backend/TlsPreflight.Prober backend/TlsPreflight.Prober
 COPY backend/TlsPreflight.Telemetry backend/TlsPreflight.Telemetry
+COPY backend/TlsPreflight.Problems backend/TlsPreflight.Problems
 RUN dotnet restore backend/TlsPreflight.Prober/TlsPreflight.Prober.csproj
 RUN dotnet publish backend/TlsPreflight.Prober/TlsPreflight.Prober.csproj -c Release --no-restore -o artifacts/publish/prober
 

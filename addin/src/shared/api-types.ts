@@ -135,14 +135,9 @@ export interface ShownDecision {
   recipients: string[];
   decision: Action;
   policyVersion: number;
-  domains: {
-    domain: string;
-    level: Level | null;
-    requiredLevel: Level | null;
-    action: Action | null;
-    decision: Action;
-    internal: boolean;
+  /** Each domain as the add-in decided it: the answer's fields, the finding codes and when the result was checked. */
+  domains: (Pick<DomainResult, "domain" | "level" | "requiredLevel" | "action" | "decision" | "internal"> & {
     findings: string[];
     checkedAt: string | null;
-  }[];
+  })[];
 }

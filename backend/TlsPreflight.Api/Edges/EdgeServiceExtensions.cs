@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using TlsPreflight.Api.Hosting;
 using TlsPreflight.Api.Identity;
+using TlsPreflight.Problems;
 
 namespace TlsPreflight.Api.Edges;
 
@@ -12,12 +13,9 @@ public static class EdgeServiceExtensions
     public static void AddApiEdges(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        services.AddBadInputProblems(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
-        // Binding failures become exceptions that BadRequestExceptionHandler words as problems (else an empty 400).
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         var cors = builder.Configuration.GetSection(AddinCorsOptions.SectionName).Get<AddinCorsOptions>() ?? new();
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
@@ -86,7 +84,6 @@ public static class EdgeServiceExtensions
 
         app.UseAddinFiles();
         app.UseCors();
-        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -32,7 +32,7 @@ public static class PartnerNoteApi
         if (cached.Assessment.Level is >= SecurityLevel.Verified or SecurityLevel.NoMail or SecurityLevel.Unknown)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                detail: $"{normalized} is {cached.Assessment.Level.ToString().ToLowerInvariant()}: there is nothing this service can tell its IT to fix.");
+                detail: words.NothingToFix(normalized, cached.Assessment.Level));
         }
 
         return TypedResults.Ok(PartnerNote.For(cached.Assessment, words));

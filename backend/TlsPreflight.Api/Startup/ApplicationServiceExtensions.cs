@@ -71,12 +71,13 @@ public static class ApplicationServiceExtensions
         app.MapOpenApi();
         app.MapApiHealth();
         app.MapAddinWellKnown();
-        app.MapAssessmentsApi();
-        app.MapPolicyApi();
-        app.MapAuditApi();
-        app.MapExceptionsApi();
-        app.MapPartnerNoteApi();
-        app.MapMonitoringApi();
+        var api = app.WithApiBodyLimit();
+        api.MapAssessmentsApi();
+        api.MapPolicyApi();
+        api.MapAuditApi();
+        api.MapExceptionsApi();
+        api.MapPartnerNoteApi();
+        api.MapMonitoringApi();
         if (app.Environment.IsDevelopment() && app.Services.GetService<DevelopmentTokenIssuer>() != null)
         {
             app.MapDevelopmentTokenApi();

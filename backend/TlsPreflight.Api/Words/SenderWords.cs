@@ -32,6 +32,9 @@ public sealed class SenderWords(IStringLocalizer<SenderWords> text, EngineWords 
 
     public string InternalReason => text["internal.reason"];
 
+    /// <summary>Why there is no note for a partner's IT: its level leaves nothing to fix (the 409 problem's detail).</summary>
+    public string NothingToFix(string domain, SecurityLevel level) => text["partner.nothing-to-fix", domain, LevelLabel(level)];
+
     /// <summary>Why a domain sits at its level, in one sentence: the finding that explains it, else the level's reason.</summary>
     public string Reason(SecurityLevel level, IReadOnlyList<Finding> findings)
     {

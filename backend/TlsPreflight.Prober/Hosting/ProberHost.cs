@@ -5,6 +5,7 @@ using TlsPreflight.Prober.Batches;
 using TlsPreflight.Prober.Keys;
 using TlsPreflight.Probing;
 using TlsPreflight.Probing.Json;
+using TlsPreflight.Problems;
 using TlsPreflight.Telemetry;
 
 namespace TlsPreflight.Prober.Hosting;
@@ -32,9 +33,7 @@ public static class ProberHost
 
         var maxBytes = builder.Configuration.GetSection(ProberOptions.SectionName).Get<ProberOptions>()?.MaxRequestBytes ?? new ProberOptions().MaxRequestBytes;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBytes);
-        services.AddProblemDetails();
-        services.AddExceptionHandler<BadInputProblems>();
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddBadInputProblems(expectedBody: "{\"domains\": [\"example.com\", …]}");
         services.ConfigureHttpJsonOptions(options =>
         {
             AssessmentJson.Configure(options.SerializerOptions);

@@ -26,6 +26,18 @@ public abstract class AdminOnSharedStorageTests(ApiFactory site)
     }
 
     [Fact]
+    public async Task The_policy_page_offers_the_tenants_sensitivity_labels_from_every_graph_page()
+    {
+        using var admin = await AdminSession.SignInAsync(site, Guid.NewGuid().ToString("N"));
+
+        var policy = await admin.GetAsync("/admin/policy");
+
+        Assert.Contains($"<li><code>{LoopbackGraph.FirstPageLabel.Id}</code> {LoopbackGraph.FirstPageLabel.Name}</li>", policy.Html, StringComparison.Ordinal);
+        Assert.Contains($"<li><code>{LoopbackGraph.SecondPageLabel.Id}</code> {LoopbackGraph.SecondPageLabel.Name}</li>", policy.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ignored", policy.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_policy_saved_on_the_page_decides_the_next_send_and_the_audit_page_shows_it()
     {
         var tenant = Guid.NewGuid().ToString("N");

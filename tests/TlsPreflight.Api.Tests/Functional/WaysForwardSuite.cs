@@ -241,7 +241,8 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         var partner = Domain("plaintext");
 
         using var note = await sender.GetAsync($"/api/v1/domains/{partner}/partner-note", Cancel);
-        using var nothingToFix = await sender.GetAsync($"/api/v1/domains/{Domain("verified")}/partner-note", Cancel);
+        var verified = Domain("verified");
+        using var nothingToFix = await sender.GetAsync($"/api/v1/domains/{verified}/partner-note", Cancel);
 
         var body = await ReadJsonAsync(note);
         Assert.Equal(HttpStatusCode.OK, note.StatusCode);
@@ -253,6 +254,8 @@ public abstract class WaysForwardSuite(ApiFactory factory) : FunctionalTest(fact
         Assert.Contains("Geprüfte Mailserver (MX):", text, StringComparison.Ordinal);
         Assert.DoesNotContain("What fixes it", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, nothingToFix.StatusCode);
+        Assert.Equal($"Die Stufe von {verified} ist „Verifiziert“: Es gibt nichts, was dieser Dienst seiner IT zur Behebung nennen könnte.",
+            (string?)(await ReadJsonAsync(nothingToFix))!["detail"]);
     }
 }
 

@@ -42,6 +42,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(dataFolder, "api.db")}";
         Settings["Graph:BaseUrl"] = Graph.BaseUrl;
         Settings["Logging:LogLevel:Default"] = "Warning";
+        // The TestServer has no body size limit to set (BodyLimitOnKestrelTests prove the limit on Kestrel).
+        Settings["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error";
         Settings["Addin:DistPath"] = Path.Combine(dataFolder, "addin");
         Settings["Cors:AllowedOrigins:0"] = "https://addin.example";
         Settings["Assessments:SendDeadline"] = "00:00:00.500";
@@ -108,5 +110,17 @@ public sealed class PostgresApiFactory : ApiFactory
         settings["Database:Provider"] = "Postgres";
         settings["ConnectionStrings:Postgres"] = await TestServices.CreatePostgresDatabaseAsync(TestContext.Current.CancellationToken);
         settings["ConnectionStrings:Redis"] = TestServices.Redis;
+    }
+}
+
+/// <summary>The embedded default on real Kestrel at 127.0.0.1 and a free port, for what the TestServer does not do
+/// (Kestrel's limits); <c>CreateClient</c> talks to it over TCP.</summary>
+public sealed class KestrelApiFactory : ApiFactory
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
     }
 }

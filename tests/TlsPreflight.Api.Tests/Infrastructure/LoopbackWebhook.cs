@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TlsPreflight.Api.Tests.Infrastructure;
 
@@ -13,13 +8,11 @@ namespace TlsPreflight.Api.Tests.Infrastructure;
 /// the first <see cref="FailFirst"/> requests, so a test can see the sender retry.</summary>
 public sealed class LoopbackWebhook : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<(string Path, string Body)> posts = new();
+    private LoopbackKestrel server = null!;
     private int requests;
 
-    private LoopbackWebhook(WebApplication app) => this.app = app;
-
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => server.BaseUrl;
 
     public int FailFirst { get; set; }
 
@@ -30,12 +23,8 @@ public sealed class LoopbackWebhook : IAsyncDisposable
 
     public static async Task<LoopbackWebhook> StartAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var hook = new LoopbackWebhook(app);
-        app.MapPost("/{**path}", async (HttpRequest request) =>
+        var hook = new LoopbackWebhook();
+        hook.server = await LoopbackKestrel.StartAsync(app => app.MapPost("/{**path}", async (HttpRequest request) =>
         {
             var n = Interlocked.Increment(ref hook.requests);
             using var reader = new StreamReader(request.Body);
@@ -47,15 +36,9 @@ public sealed class LoopbackWebhook : IAsyncDisposable
 
             hook.posts.Enqueue((request.Path.Value ?? "", body));
             return Results.Ok();
-        });
-        await app.StartAsync(cancellationToken);
-        hook.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }), cancellationToken);
         return hook;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using TlsPreflight.Api.Tests.Infrastructure;
 
 namespace TlsPreflight.Api.Tests.Telemetry;
 
@@ -14,27 +10,21 @@ namespace TlsPreflight.Api.Tests.Telemetry;
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(string Path, byte[] Body)> requests = new();
-    private WebApplication app = null!;
+    private LoopbackKestrel server = null!;
 
     /// <summary>The base URL for `OTEL_EXPORTER_OTLP_ENDPOINT`.</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint => server.BaseUrl;
 
     public static async Task<OtlpReceiver> StartAsync()
     {
         var receiver = new OtlpReceiver();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        receiver.app = builder.Build();
-        receiver.app.Run(async context =>
+        receiver.server = await LoopbackKestrel.StartAsync(app => app.Run(async context =>
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
             receiver.requests.Enqueue((context.Request.Path.Value ?? "", body.ToArray()));
             context.Response.ContentType = "application/x-protobuf";
-        });
-        await receiver.app.StartAsync();
-        receiver.Endpoint = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }), CancellationToken.None);
         return receiver;
     }
 
@@ -43,9 +33,5 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public IReadOnlyList<byte[]> Bodies(string path) => [.. requests.Where(r => r.Path == path).Select(r => r.Body)];
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

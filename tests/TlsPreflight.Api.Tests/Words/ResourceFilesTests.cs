@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace TlsPreflight.Api.Tests.Words;
 
 /// <summary>Every .resx file of the backend exists in en, de, fr and nl, with the same keys and no empty sentence.</summary>
-public sealed class ResourceFilesTests
+public sealed partial class ResourceFilesTests
 {
     public static TheoryData<string> EnglishFiles => [.. EnglishResourceFiles()];
 
@@ -38,6 +38,29 @@ public sealed class ResourceFilesTests
             Assert.All(english, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(translated[pair.Key])));
         }
     }
+
+    [Fact]
+    public void Every_word_the_admin_pages_ask_for_is_a_key_of_AdminWords()
+    {
+        var keys = Read(Path.Combine(RepositoryRoot(), "backend", "TlsPreflight.Api", "Words", "AdminWords.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var admin = Path.Combine(RepositoryRoot(), "backend", "TlsPreflight.Api", "Admin");
+        var asked = Directory.EnumerateFiles(admin, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => WordsIndexer().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Expression: m.Groups["key"].Value)))
+            .SelectMany(use => KeyLiteral().Matches(use.Expression).Select(k => (use.File, Key: k.Groups["key"].Value)))
+            .ToList();
+
+        Assert.True(asked.Count > 100, $"only {asked.Count} uses of Words[...] found: the pattern no longer fits the pages");
+        var missing = asked.Where(use => !keys.Contains(use.Key)).Select(use => $"{use.File}: {use.Key}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "not in AdminWords.resx: " + string.Join(", ", missing));
+    }
+
+    // Words["key"], Words[cond ? "a" : "b", …] in the pages, words[…] in their models: the part before the first comma.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[Ww]ords\[(?<key>[^\],]+)")]
+    private static partial System.Text.RegularExpressions.Regex WordsIndexer();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"(?<key>[a-z]+(?:\\.[a-z-]+)+)\"")]
+    private static partial System.Text.RegularExpressions.Regex KeyLiteral();
 
     private static string[] Placeholders(string text)
         => [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order(StringComparer.Ordinal)];

@@ -89,6 +89,18 @@ public sealed class ProberEndpointTests(LabFixture fixture) : IClassFixture<LabF
     }
 
     [Fact]
+    public async Task An_unknown_field_is_named_as_the_api_names_it_before_the_shape_the_agent_expects()
+    {
+        await using var agent = await RunningAgent.StartAsync(fixture.Lab);
+
+        using var response = await PostAsync(agent, RunningAgent.Key, """{"domains":["a.test"],"extra":1}""");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Unknown field at $.extra. The body must be {\"domains\": [\"example.com\", …]}.", (string)problem["detail"]!);
+    }
+
+    [Fact]
     public async Task A_batch_over_the_domain_limit_is_a_400_problem()
     {
         await using var agent = await RunningAgent.StartAsync(fixture.Lab); // Prober:MaxDomainsPerBatch=20

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Primitives;
 using TlsPreflight.Api.Admin.Charts;
 using TlsPreflight.Api.Admin.Policy;
 using TlsPreflight.Api.Audit;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing.Model;
 
 namespace TlsPreflight.Api.Admin.Pages;
 
 /// <summary>The audit log: filters, paging, CSV export, and charts over the last 30 days.</summary>
-public sealed class AuditModel(IAuditLog audit, TimeProvider clock) : AdminPageModel
+public sealed class AuditModel(IAuditLog audit, TimeProvider clock, AdminWords words) : AdminPageModel
 {
     public const int PageSize = 25;
     public const int ChartDays = 30;
@@ -44,9 +45,9 @@ public sealed class AuditModel(IAuditLog audit, TimeProvider clock) : AdminPageM
         var first = today.AddDays(1 - ChartDays);
         var stats = await audit.GetStatsAsync(Caller.TenantId, new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
         PerDayChart = DecisionsPerDayChart.Render(stats.PerDay, first, today);
-        WeakDomainsChart = HorizontalBarChart.Render("chart-weak-domains", "Domains most often below their required level",
+        WeakDomainsChart = HorizontalBarChart.Render("chart-weak-domains", words["audit.weak"],
             stats.WeakDomains.Take(10).Select(w => (w.Domain, w.Count, "weak")).ToList());
-        LevelsChart = HorizontalBarChart.Render("chart-levels", "Recipient domains by level",
+        LevelsChart = HorizontalBarChart.Render("chart-levels", words["audit.levels"],
             Enum.GetValues<SecurityLevel>().Select(level => PolicyChoices.Name(level))
                 .Select(name => (name, stats.Levels.TryGetValue(name, out var n) ? n : 0, "level-" + name)).ToList());
     }

@@ -6,6 +6,7 @@ using TlsPreflight.Api.Admin.Charts;
 using TlsPreflight.Api.Monitoring;
 using TlsPreflight.Api.Monitoring.Alerts;
 using TlsPreflight.Api.Storage;
+using TlsPreflight.Api.Words;
 using TlsPreflight.Probing;
 
 namespace TlsPreflight.Api.Admin.Pages;
@@ -13,7 +14,7 @@ namespace TlsPreflight.Api.Admin.Pages;
 /// <summary>Partners: the tenant's watched domains with level, since when, last change, days to certificate expiry and a
 /// 90-day strip; and the tenant's webhooks.</summary>
 public sealed class PartnersModel(PartnerOverview overview, AppDbContext db, IOptions<MonitoringOptions> options,
-    IOptions<ProbingOptions> probing, TimeProvider clock) : AdminPageModel
+    IOptions<ProbingOptions> probing, TimeProvider clock, AdminWords words) : AdminPageModel
 {
     public IReadOnlyList<WatchedDomainView> Domains { get; private set; } = [];
     public IReadOnlyDictionary<string, HtmlString> Strips { get; private set; } = new Dictionary<string, HtmlString>();
@@ -34,7 +35,7 @@ public sealed class PartnersModel(PartnerOverview overview, AppDbContext db, IOp
         }
         else if (count >= options.Value.MaxTenantWebhooks)
         {
-            WebhookError = $"At most {options.Value.MaxTenantWebhooks} webhooks.";
+            WebhookError = words["partners.webhooks.at-most", options.Value.MaxTenantWebhooks];
         }
         else
         {
