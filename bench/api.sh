@@ -29,6 +29,7 @@ cleanup() { stop_started; rm -rf "$work"; }
 trap cleanup EXIT
 ensure_wrk
 
+echo "== machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $(nproc) cores"
 echo "== build (Release)"
 for project in tests/TlsPreflight.TestLab backend/TlsPreflight.Api; do
   timeout 600 dotnet build "$project" -c Release -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }

@@ -26,6 +26,19 @@ public sealed class AssessmentCache(HybridCache cache, IOptions<AssessmentOption
         Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
 
+    private static readonly HybridCacheEntryOptions LocalOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableDistributedCacheRead | HybridCacheEntryFlags.DisableUnderlyingData
+            | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    /// <summary>The assessment this instance holds in memory now, or null; never waits (no second level, no probe).</summary>
+    public DomainAssessment? TryGetLocal(string domain)
+    {
+        var held = cache.GetOrCreateAsync<DomainAssessment?>(Key(domain), static _ => ValueTask.FromResult<DomainAssessment?>(null), LocalOnly);
+        return held.IsCompletedSuccessfully ? held.Result : null;
+    }
+
     /// <summary>The cached assessment of <paramref name="domain"/>, or <paramref name="probe"/>'s (one probe per domain
     /// at a time: HybridCache's stampede protection). <paramref name="refresh"/> skips what is cached.</summary>
     public ValueTask<DomainAssessment> GetOrProbeAsync(string domain, Func<CancellationToken, ValueTask<DomainAssessment>> probe, bool refresh, CancellationToken cancellationToken)

@@ -30,11 +30,29 @@ public sealed partial class AssessmentService(
     /// <param name="domain">Already normalised (DomainName.Normalize).</param>
     /// <param name="deadline">How long this caller waits; the probe itself runs on under the engine's own limits.</param>
     /// <param name="tenantId">The caller's tenant: a probe it starts takes that tenant's share of the engine's scheduler.</param>
-    public async Task<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
+    /// <remarks>Completes at once (no task, no closure) when the domain is in the local cache and memory has nothing to add.</remarks>
+    public ValueTask<CachedAssessment> GetAsync(string domain, bool refresh, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var cached = await GetLiveAsync(domain, refresh, deadline, new ProbeRequester(tenantId), cancellationToken);
-        return cached with { Assessment = await memory.RecallAsync(cached.Assessment, cancellationToken) };
+        if (refresh || cache.TryGetLocal(domain) is not { } assessment)
+        {
+            return new(GetWithMemoryAsync(domain, refresh, deadline, new ProbeRequester(tenantId), cancellationToken));
+        }
+
+        var hit = new CachedAssessment(assessment, FromCache: true);
+        var recalled = memory.RecallAsync(assessment, cancellationToken);
+        return recalled.IsCompletedSuccessfully ? new(With(hit, recalled.Result)) : new(RecalledAsync(hit, recalled));
     }
+
+    private async Task<CachedAssessment> GetWithMemoryAsync(string domain, bool refresh, TimeSpan deadline, ProbeRequester requester, CancellationToken cancellationToken)
+    {
+        var cached = await GetLiveAsync(domain, refresh, deadline, requester, cancellationToken);
+        return With(cached, await memory.RecallAsync(cached.Assessment, cancellationToken));
+    }
+
+    private static async Task<CachedAssessment> RecalledAsync(CachedAssessment hit, ValueTask<DomainAssessment> recalled) => With(hit, await recalled);
+
+    private static CachedAssessment With(CachedAssessment cached, DomainAssessment recalled)
+        => ReferenceEquals(recalled, cached.Assessment) ? cached : cached with { Assessment = recalled };
 
     /// <summary>The partner monitor's re-check: a fresh probe at background priority (after every sender's work) that
     /// also refreshes the cache, without memory findings (the monitor compares it with the history itself).</summary>

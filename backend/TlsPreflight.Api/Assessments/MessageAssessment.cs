@@ -37,11 +37,7 @@ public sealed class MessageAssessment(
         var internalDomains = await directory.GetInternalDomainsAsync(policy.Policy, caller.TenantId, cancellationToken);
 
         var deadline = intent == AssessmentIntent.Send ? options.Value.SendDeadline : options.Value.PreviewDeadline;
-        var domains = recipients.Select(r => r.Domain).Distinct(StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(domains.Select(async domain =>
-            internalDomains.Contains(domain)
-                ? (domain, null, false)
-                : await AssessAsync(domain, deadline, caller.TenantId, cancellationToken)));
+        var results = await AssessAllAsync(recipients, internalDomains, deadline, caller.TenantId, cancellationToken);
 
         var invalidEntries = invalid.Select(e => e.Echo).Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
@@ -121,10 +117,54 @@ public sealed class MessageAssessment(
         }, cancellationToken);
     }
 
-    private async Task<(string, Probing.Model.DomainAssessment?, bool)> AssessAsync(string domain, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
+    /// <summary>Each distinct recipient domain's assessment (none for internal ones), in the order first named. Domains
+    /// answered from memory are filled in at once; only the others are awaited, together.</summary>
+    private async ValueTask<(string Domain, Probing.Model.DomainAssessment? Assessment, bool FromCache)[]> AssessAllAsync(
+        IReadOnlyList<Recipient> recipients, IReadOnlySet<string> internalDomains, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
-        var cached = await assessments.GetAsync(domain, refresh: false, deadline, tenantId, cancellationToken);
-        return (domain, cached.Assessment, cached.FromCache);
+        var domains = new List<string>(recipients.Count);
+        foreach (var recipient in recipients)
+        {
+            if (!domains.Contains(recipient.Domain))
+            {
+                domains.Add(recipient.Domain);
+            }
+        }
+
+        var results = new (string Domain, Probing.Model.DomainAssessment? Assessment, bool FromCache)[domains.Count];
+        List<Task>? waiting = null;
+        for (var i = 0; i < domains.Count; i++)
+        {
+            var domain = domains[i];
+            if (internalDomains.Contains(domain))
+            {
+                results[i] = (domain, null, false);
+                continue;
+            }
+
+            var pending = assessments.GetAsync(domain, refresh: false, deadline, tenantId, cancellationToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                results[i] = (domain, pending.Result.Assessment, pending.Result.FromCache);
+            }
+            else
+            {
+                (waiting ??= []).Add(FillAsync(results, i, domain, pending));
+            }
+        }
+
+        if (waiting != null)
+        {
+            await Task.WhenAll(waiting);
+        }
+
+        return results;
+    }
+
+    private static async Task FillAsync((string, Probing.Model.DomainAssessment?, bool)[] results, int index, string domain, ValueTask<CachedAssessment> pending)
+    {
+        var cached = await pending;
+        results[index] = (domain, cached.Assessment, cached.FromCache);
     }
 
     private AuditEntry ToAuditEntry(CallerIdentity caller, SendDecision decision, IReadOnlyList<Recipient>? recipients) => new()

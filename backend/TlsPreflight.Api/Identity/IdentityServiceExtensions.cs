@@ -65,6 +65,8 @@ public static class IdentityServiceExtensions
     {
         // Keep Entra's short claim names (tid, oid, scp, roles, wids).
         jwt.MapInboundClaims = false;
+        // Nothing reads the bearer token back from the authentication properties; storing it costs every request.
+        jwt.SaveToken = false;
         jwt.TokenValidationParameters.NameClaimType = "preferred_username";
         jwt.TokenValidationParameters.RoleClaimType = "roles";
     }

@@ -62,12 +62,12 @@ public sealed class RememberingTokenHandler(TimeProvider clock, TimeSpan memory,
 
     private sealed record Remembered(SecurityToken Token, TokenIdentity Identity, string TokenType, string Issuer, DateTimeOffset Until)
     {
-        // Each request gets its own identity: nothing one request adds to its principal reaches another.
+        // One identity for every request with this token: TokenIdentity refuses any change to its claims.
         public TokenValidationResult Answer() => new()
         {
             IsValid = true,
             SecurityToken = Token,
-            ClaimsIdentity = Identity.Clone(),
+            ClaimsIdentity = Identity,
             TokenType = TokenType,
             Issuer = Issuer,
         };

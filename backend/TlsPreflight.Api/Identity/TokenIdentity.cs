@@ -4,7 +4,8 @@ namespace TlsPreflight.Api.Identity;
 
 /// <summary>The identity of a validated bearer token, with who the caller is read from its claims once per token
 /// (<see cref="RememberingTokenHandler"/>) rather than several times on every request (rate limit partition, access
-/// policy, endpoint). Each request gets its own copy (<see cref="Clone"/>).</summary>
+/// policy, endpoint). Every request that carries the token shares this one instance, so its claims are fixed: adding or
+/// removing one throws (a component that wants other claims builds its own identity, or calls <see cref="Clone"/>).</summary>
 public sealed class TokenIdentity : ClaimsIdentity
 {
     public TokenIdentity(ClaimsIdentity validated) : base(validated)
@@ -27,4 +28,15 @@ public sealed class TokenIdentity : ClaimsIdentity
     public bool HasScope { get; }
 
     public override ClaimsIdentity Clone() => new TokenIdentity(this);
+
+    public override void AddClaim(Claim claim) => throw Shared();
+
+    public override void AddClaims(IEnumerable<Claim?> claims) => throw Shared();
+
+    public override void RemoveClaim(Claim? claim) => throw Shared();
+
+    public override bool TryRemoveClaim(Claim? claim) => throw Shared();
+
+    private static InvalidOperationException Shared()
+        => new("The identity of a validated token is shared by every request carrying the token; its claims cannot change.");
 }

@@ -53,7 +53,10 @@ public sealed class RememberingTokenHandlerTests
         Assert.True(again.IsValid);
         var identity = Assert.IsType<TokenIdentity>(again.ClaimsIdentity);
         Assert.Equal("11111111-1111-1111-1111-111111111111", identity.Caller?.TenantId);
-        Assert.NotSame(first.ClaimsIdentity, again.ClaimsIdentity);
+        // Shared by both requests, so nobody may change its claims.
+        Assert.Same(first.ClaimsIdentity, again.ClaimsIdentity);
+        Assert.Throws<InvalidOperationException>(() => again.ClaimsIdentity.AddClaim(new Claim("roles", "TlsPreflight.Admin")));
+        Assert.DoesNotContain(again.ClaimsIdentity.Claims, c => c.Value == "TlsPreflight.Admin");
         Assert.Equal(CallerIdentity.Read(new ClaimsPrincipal(first.ClaimsIdentity)), CallerIdentity.From(new ClaimsPrincipal(again.ClaimsIdentity)));
     }
 
