@@ -1,3 +1,4 @@
+using TlsPreflight.Probing.Json;
 using TlsPreflight.Probing.Model;
 using System.Globalization;
 using System.Text;
@@ -13,7 +14,9 @@ public static class AuditCsv
     public const string ContentType = "text/csv; charset=utf-8";
     public const string FileName = "tlspreflight-audit.csv";
 
-    public const string Header = "id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients";
+    /// <summary>The columns; later ones were added at the end, so a reader of the earlier ones keeps its positions.</summary>
+    public const string Header = "id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients,"
+        + "decidedBy,kind,checkedAt,allowedBy,ruleDecision,protectedByLabel,exceptionId";
 
     public static async Task WriteAsync(IAsyncEnumerable<AuditEntry> entries, Stream output, CancellationToken cancellationToken)
     {
@@ -48,6 +51,13 @@ public static class AuditCsv
                 domain?.Internal == true ? "true" : "false",
                 domain == null ? "" : string.Join(' ', domain.Findings),
                 recipients,
+                KebabCase.Name(entry.DecidedBy),
+                KebabCase.Name(entry.Kind),
+                domain?.CheckedAt is { } checkedAt ? checkedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "",
+                domain?.AllowedBy is { } allowedBy ? KebabCase.Name(allowedBy) : "",
+                domain?.RuleDecision is { } ruleDecision ? PolicyActionText.Name(ruleDecision) : "",
+                entry.ProtectedByLabel ?? "",
+                entry.ExceptionId?.ToString() ?? "",
             }.Select(Field));
         }
     }

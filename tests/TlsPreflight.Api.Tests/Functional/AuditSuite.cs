@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TlsPreflight.Api.Audit;
@@ -142,14 +143,21 @@ public abstract class AuditSuite(ApiFactory factory) : FunctionalTest(factory)
         var lines = (await response.Content.ReadAsStringAsync(Cancel)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients", lines[0]);
+        // The columns after `recipients` came with this round (who decided, when the result was checked, ways forward).
+        Assert.Equal("id,time,sender,decision,policyVersion,domain,level,requiredLevel,action,domainDecision,internal,findings,recipients,"
+            + "decidedBy,kind,checkedAt,allowedBy,ruleDecision,protectedByLabel,exceptionId", lines[0]);
         Assert.Equal(3, lines.Length);
         var row = lines[1].Split(',');
+        Assert.Equal(20, row.Length);
         Assert.Equal("'=cmd@contoso.example", row[2]);
         Assert.Equal("warn", row[3]);
         Assert.Equal(weak, row[5]);
         Assert.Equal("plaintext", row[6]);
         Assert.Equal("starttls-not-supported", row[11]);
+        Assert.Equal("service", row[13]);
+        Assert.Equal("send", row[14]);
+        Assert.True(DateTimeOffset.TryParse(row[15], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), row[15]);
+        Assert.Equal("", row[16]);
         Assert.Equal(strong, lines[2].Split(',')[5]);
     }
 
