@@ -123,9 +123,10 @@ public sealed class MessageAssessment(
         IReadOnlyList<Recipient> recipients, IReadOnlySet<string> internalDomains, TimeSpan deadline, string tenantId, CancellationToken cancellationToken)
     {
         var domains = new List<string>(recipients.Count);
+        var seen = new HashSet<string>(recipients.Count, StringComparer.Ordinal);
         foreach (var recipient in recipients)
         {
-            if (!domains.Contains(recipient.Domain))
+            if (seen.Add(recipient.Domain))
             {
                 domains.Add(recipient.Domain);
             }

@@ -1,11 +1,9 @@
+using TlsPreflight.Probing.Json;
+
 namespace TlsPreflight.Probing.Model;
 
-/// <summary>Level names as serialised (kebab-case). What a level means is a sentence: <see cref="Words.EngineWords"/>.</summary>
+/// <summary>Level names as serialised (kebab-case: `no-mail`). What a level means is a sentence: <see cref="Words.EngineWords"/>.</summary>
 public static class LevelText
 {
-    public static string Name(SecurityLevel level) => level switch
-    {
-        SecurityLevel.NoMail => "no-mail",
-        _ => level.ToString().ToLowerInvariant(),
-    };
+    public static string Name(SecurityLevel level) => KebabCase.Name(level);
 }

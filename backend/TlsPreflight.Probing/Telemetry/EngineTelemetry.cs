@@ -137,7 +137,7 @@ public static class EngineTelemetry
 
     public static string OutcomeName(ProbeOutcome outcome) => KebabCase.Name(outcome);
 
-    public static string LevelName(SecurityLevel level) => KebabCase.Name(level);
+    public static string LevelName(SecurityLevel level) => LevelText.Name(level);
 
     /// <summary>The domain of the enclosing domain span, for steps that do not know it themselves (a probe shared
     /// by several domains is parented to the first that asked).</summary>
